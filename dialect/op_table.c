@@ -1,0 +1,77 @@
+/* The dlc op table: one row per op of dialect/dlc.irdl.mlir, in dlc_op_kind_t order.
+ * Verification, lowering, dlc-opt --help and docs/ops.md all read it, so they cannot disagree. */
+#include <string.h>
+
+#include "dlc/dialect.h"
+
+static const dlc_op_info_t dlc_ops[DLC_OP_KIND_COUNT] = {
+    {"relu", DLC_RELU, DLC_OPC_UNARY, "max(x, 0)"},
+    {"gelu", DLC_GELU, DLC_OPC_UNARY, "Gaussian error linear unit; approximate = \"none\" | \"tanh\""},
+    {"silu", DLC_SILU, DLC_OPC_UNARY, "x * sigmoid(x)"},
+    {"sigmoid", DLC_SIGMOID, DLC_OPC_UNARY, "1 / (1 + exp(-x))"},
+    {"tanh", DLC_TANH, DLC_OPC_UNARY, "hyperbolic tangent"},
+    {"exp", DLC_EXP, DLC_OPC_UNARY, "e^x"},
+    {"log", DLC_LOG, DLC_OPC_UNARY, "natural logarithm"},
+    {"sqrt", DLC_SQRT, DLC_OPC_UNARY, "square root"},
+    {"rsqrt", DLC_RSQRT, DLC_OPC_UNARY, "1 / sqrt(x)"},
+    {"erf", DLC_ERF, DLC_OPC_UNARY, "error function"},
+    {"neg", DLC_NEG, DLC_OPC_UNARY, "-x"},
+    {"abs", DLC_ABS, DLC_OPC_UNARY, "|x|"},
+    {"reciprocal", DLC_RECIPROCAL, DLC_OPC_UNARY, "1 / x"},
+    {"add", DLC_ADD, DLC_OPC_BINARY, "a + b, numpy broadcasting"},
+    {"sub", DLC_SUB, DLC_OPC_BINARY, "a - b, numpy broadcasting"},
+    {"mul", DLC_MUL, DLC_OPC_BINARY, "a * b, numpy broadcasting"},
+    {"div", DLC_DIV, DLC_OPC_BINARY, "a / b, numpy broadcasting (integer division truncates)"},
+    {"pow", DLC_POW, DLC_OPC_BINARY, "a ^ b, numpy broadcasting"},
+    {"max", DLC_MAX, DLC_OPC_BINARY, "max(a, b), numpy broadcasting (NaN propagates)"},
+    {"min", DLC_MIN, DLC_OPC_BINARY, "min(a, b), numpy broadcasting (NaN propagates)"},
+    {"equal", DLC_EQUAL, DLC_OPC_COMPARE, "a == b, numpy broadcasting, i1 result"},
+    {"less", DLC_LESS, DLC_OPC_COMPARE, "a < b, numpy broadcasting, i1 result"},
+    {"less_equal", DLC_LESS_EQUAL, DLC_OPC_COMPARE, "a <= b, numpy broadcasting, i1 result"},
+    {"greater", DLC_GREATER, DLC_OPC_COMPARE, "a > b, numpy broadcasting, i1 result"},
+    {"greater_equal", DLC_GREATER_EQUAL, DLC_OPC_COMPARE, "a >= b, numpy broadcasting, i1 result"},
+    {"matmul", DLC_MATMUL, DLC_OPC_MATMUL,
+     "batched matmul (rank >= 2), batch dims broadcast; optional transpose_a, transpose_b"},
+    {"conv2d", DLC_CONV2D, DLC_OPC_CONV2D,
+     "NCHW input, OIHW filter, optional bias [O]; strides, pads (t,l,b,r), dilations, groups"},
+    {"max_pool2d", DLC_MAX_POOL2D, DLC_OPC_POOL2D, "NCHW max pooling; kernel, optional strides, pads (t,l,b,r)"},
+    {"avg_pool2d", DLC_AVG_POOL2D, DLC_OPC_POOL2D,
+     "NCHW average pooling; kernel, optional strides, pads (t,l,b,r), count_include_pad"},
+    {"softmax", DLC_SOFTMAX, DLC_OPC_SOFTMAX, "softmax along axis (default -1)"},
+    {"log_softmax", DLC_LOG_SOFTMAX, DLC_OPC_SOFTMAX, "log-softmax along axis (default -1)"},
+    {"layer_norm", DLC_LAYER_NORM, DLC_OPC_LAYER_NORM,
+     "(x - mean) / sqrt(var + epsilon) * scale + bias over dims [axis, rank); axis default -1, epsilon 1e-5"},
+    {"reduce", DLC_REDUCE, DLC_OPC_REDUCE, "reduce kind = sum|mean|max|min|prod over axes; keepdims (default false)"},
+    {"transpose", DLC_TRANSPOSE, DLC_OPC_TRANSPOSE, "permute dimensions by perm"},
+    {"reshape", DLC_RESHAPE, DLC_OPC_RESHAPE,
+     "reshape to the result type; at most one dynamic result dim, inferred from the element count"},
+    {"concat", DLC_CONCAT, DLC_OPC_CONCAT, "concatenate along axis"},
+    {"slice", DLC_SLICE, DLC_OPC_SLICE,
+     "strided slice: starts, ends (one per dim, clamped like ONNX, negative counts from the end), steps > 0"},
+    {"gather", DLC_GATHER, DLC_OPC_GATHER, "numpy take along axis (default 0); negative indices wrap"},
+    {"cast", DLC_CAST, DLC_OPC_CAST, "convert to the result element type"},
+    {"where", DLC_WHERE, DLC_OPC_WHERE, "condition ? lhs : rhs, numpy broadcasting"},
+    {"constant", DLC_CONSTANT, DLC_OPC_CONSTANT, "a tensor constant (dense or dense_resource elements)"},
+    {"fusion", DLC_FUSION, DLC_OPC_FUSION,
+     "a fusion group calling the private function @callee; kind, tile, threads, ilp record the schedule"},
+};
+
+const dlc_op_info_t *dlc_op_table(size_t *count) {
+  *count = DLC_OP_KIND_COUNT;
+  return dlc_ops;
+}
+
+const dlc_op_info_t *dlc_op_info(MlirOperation op) {
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
+  if (name.length < 5 || memcmp(name.data, "dlc.", 4) != 0) return NULL;
+  for (int i = 0; i < DLC_OP_KIND_COUNT; ++i) {
+    size_t n = strlen(dlc_ops[i].name);
+    if (name.length == n + 4 && memcmp(name.data + 4, dlc_ops[i].name, n) == 0) return &dlc_ops[i];
+  }
+  return NULL;
+}
+
+bool dlc_op_is(MlirOperation op, dlc_op_kind_t kind) {
+  const dlc_op_info_t *info = dlc_op_info(op);
+  return info && info->kind == kind;
+}

@@ -1,0 +1,59 @@
+/* The table of DLC passes and named pipelines. Every DLC pass is an MLIR external pass
+ * (mlirCreateExternalPass) built from a dlc_pass_def_t; dlc-opt and dlc-run both build their pass
+ * managers from this one table, so the tools cannot drift apart. */
+#ifndef DLC_PASSES_H
+#define DLC_PASSES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dlc/status.h"
+#include "mlir-c/IR.h"
+#include "mlir-c/Pass.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct dlc_pass_def_t {
+  const char *flag;    /* "dlc-dce": the command-line name, without dashes */
+  const char *anchor;  /* op the pass runs on: "builtin.module" or "func.func" */
+  const char *summary; /* one line for --help */
+  /* Runs the pass; returns false (after emitting diagnostics) to fail the pipeline. */
+  bool (*run)(MlirOperation op);
+} dlc_pass_def_t;
+
+/* All DLC passes, and lookup by flag (NULL if unknown). */
+const dlc_pass_def_t *dlc_pass_table(size_t *count);
+const dlc_pass_def_t *dlc_pass_lookup(const char *flag);
+/* Wraps a definition as an external pass (ownership goes to the pass manager it is added to). */
+MlirPass dlc_pass_create(const dlc_pass_def_t *def);
+
+typedef struct dlc_pipeline_def_t {
+  const char *name;    /* "cpu" */
+  const char *summary;
+} dlc_pipeline_def_t;
+const dlc_pipeline_def_t *dlc_pipeline_table(size_t *count);
+
+/* Options that shape how passes are added. */
+typedef struct dlc_pipeline_options_t {
+  bool verify_each; /* run the dlc verifier after every added step (dlc-opt does) */
+} dlc_pipeline_options_t;
+
+/* Adds one step to `pm`: a DLC pass flag, or any upstream pass/pipeline text ("canonicalize",
+ * "func.func(cse)"); upstream passes anchored on func.func are nested automatically. */
+dlcrt_status_t dlc_pipeline_add_step(MlirPassManager pm, const char *step, const dlc_pipeline_options_t *options);
+/* Adds a named pipeline ("cpu"). */
+dlcrt_status_t dlc_pipeline_add_named(MlirPassManager pm, const char *name, const dlc_pipeline_options_t *options);
+/* Adds a textual pipeline as given to --pass-pipeline= ("builtin.module(a,b)" or "a,b"). */
+dlcrt_status_t dlc_pipeline_add_text(MlirPassManager pm, const char *text, const dlc_pipeline_options_t *options);
+
+/* Pass entry points, one per file. */
+bool dlc_run_verify(MlirOperation op);
+bool dlc_run_dce(MlirOperation op);
+bool dlc_run_lower_to_linalg(MlirOperation op);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DLC_PASSES_H */

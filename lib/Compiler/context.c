@@ -1,0 +1,29 @@
+/* MLIR context set-up for DLC: all upstream dialects, passes and LLVM IR translations, plus dlc. */
+#include <threads.h>
+
+#include "dlc/compiler.h"
+#include "dlc/dialect.h"
+#include "mlir-c/RegisterEverything.h"
+
+static once_flag dlc_passes_once = ONCE_FLAG_INIT;
+/* The pass registry is process-global in MLIR; registering twice is an error, so do it once. */
+static void dlc_register_upstream_passes(void) { mlirRegisterAllPasses(); }
+
+dlcrt_status_t dlc_context_create(MlirContext *out_ctx) {
+  call_once(&dlc_passes_once, dlc_register_upstream_passes);
+  MlirContext ctx = mlirContextCreateWithThreading(false);
+  MlirDialectRegistry registry = mlirDialectRegistryCreate();
+  mlirRegisterAllDialects(registry);
+  mlirContextAppendDialectRegistry(ctx, registry);
+  mlirDialectRegistryDestroy(registry);
+  mlirRegisterAllLLVMTranslations(ctx);
+  mlirContextGetOrLoadDialect(ctx, dlc_sref("irdl"));
+  mlirContextGetOrLoadDialect(ctx, dlc_sref("func"));
+  dlcrt_status_t status = dlc_dialect_load(ctx);
+  if (status) {
+    mlirContextDestroy(ctx);
+    return status;
+  }
+  *out_ctx = ctx;
+  return NULL;
+}

@@ -1,0 +1,118 @@
+/* Building pass managers from DLC pass flags, upstream pass names, textual pipelines and the named
+ * pipelines (see include/dlc/passes.h). Upstream passes that are anchored on func.func are nested
+ * under func.func automatically, the way mlir-opt users expect. */
+#include <string.h>
+
+#include "dlc/mlir_util.h"
+#include "dlc/passes.h"
+#include "dlc/strbuf.h"
+
+/* The CPU pipeline after DlcToLinalg: inline the per-op helper functions, clean up, bufferize with
+ * caller-owned results (the deallocation pipeline clones anything the function does not own), then
+ * loops and LLVM. Verified on MLIR 22 (see DESIGN.md). */
+static const char *const dlc_cpu_pipeline[] = {
+    "dlc-lower-to-linalg",
+    "inline",
+    "symbol-dce",
+    "canonicalize",
+    "cse",
+    "func.func(linalg-fuse-elementwise-ops)",
+    "canonicalize",
+    "one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map}",
+    "buffer-deallocation-pipeline",
+    "func.func(convert-linalg-to-loops)",
+    "convert-math-to-libm",
+    "expand-strided-metadata",
+    "lower-affine",
+    "convert-scf-to-cf",
+    "finalize-memref-to-llvm",
+    "convert-math-to-llvm",
+    "convert-arith-to-llvm",
+    "convert-cf-to-llvm",
+    "convert-func-to-llvm",
+    "convert-index-to-llvm",
+    "reconcile-unrealized-casts",
+    NULL,
+};
+
+static const dlc_pipeline_def_t dlc_pipelines[] = {
+    {"cpu", "dlc -> linalg -> bufferized loops -> LLVM dialect, ready for the JIT"},
+};
+
+const dlc_pipeline_def_t *dlc_pipeline_table(size_t *count) {
+  *count = sizeof(dlc_pipelines) / sizeof(dlc_pipelines[0]);
+  return dlc_pipelines;
+}
+
+/* Upstream passes that run on func.func and must be nested. */
+static bool dlc_is_func_pass(const char *name, size_t len) {
+  static const char *const func_passes[] = {
+      "convert-linalg-to-loops", "convert-linalg-to-affine-loops", "convert-linalg-to-parallel-loops",
+      "linalg-fuse-elementwise-ops", "linalg-generalize-named-ops", "affine-loop-fusion", "affine-scalrep",
+      "affine-loop-invariant-code-motion", "buffer-hoisting", "buffer-loop-hoisting", "promote-buffers-to-stack",
+      "convert-vector-to-scf", "lower-affine-func", "ownership-based-buffer-deallocation",
+      NULL};
+  for (int i = 0; func_passes[i]; ++i)
+    if (strlen(func_passes[i]) == len && strncmp(func_passes[i], name, len) == 0) return true;
+  return false;
+}
+
+static dlcrt_status_t dlc_add_text(MlirOpPassManager opm, const char *text) {
+  dlc_strbuf_t err;
+  dlc_strbuf_init(&err);
+  MlirLogicalResult r = mlirOpPassManagerAddPipeline(opm, dlc_sref(text), dlc_strbuf_callback, &err);
+  dlcrt_status_t st = NULL;
+  if (mlirLogicalResultIsFailure(r))
+    st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "unknown or malformed pass '%s'%s%s", text,
+                           err.len ? ": " : "", dlc_strbuf_cstr(&err));
+  dlc_strbuf_free(&err);
+  return st;
+}
+
+static void dlc_add_verify(MlirPassManager pm, const dlc_pipeline_options_t *options) {
+  if (options && options->verify_each)
+    mlirPassManagerAddOwnedPass(pm, dlc_pass_create(dlc_pass_lookup("dlc-verify")));
+}
+
+dlcrt_status_t dlc_pipeline_add_step(MlirPassManager pm, const char *step, const dlc_pipeline_options_t *options) {
+  const dlc_pass_def_t *def = dlc_pass_lookup(step);
+  if (def) {
+    mlirPassManagerAddOwnedPass(pm, dlc_pass_create(def));
+    dlc_add_verify(pm, options);
+    return NULL;
+  }
+  size_t name_len = strcspn(step, "{(");
+  dlcrt_status_t st;
+  if (dlc_is_func_pass(step, name_len)) {
+    st = dlc_add_text(mlirPassManagerGetNestedUnder(pm, dlc_sref("func.func")), step);
+  } else {
+    st = dlc_add_text(mlirPassManagerGetAsOpPassManager(pm), step);
+  }
+  if (!st) dlc_add_verify(pm, options);
+  return st;
+}
+
+dlcrt_status_t dlc_pipeline_add_named(MlirPassManager pm, const char *name, const dlc_pipeline_options_t *options) {
+  if (strcmp(name, "cpu") == 0) {
+    for (int i = 0; dlc_cpu_pipeline[i]; ++i) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(pm, dlc_cpu_pipeline[i], options));
+    return NULL;
+  }
+  return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "unknown pipeline '%s' (known: cpu)", name);
+}
+
+dlcrt_status_t dlc_pipeline_add_text(MlirPassManager pm, const char *text, const dlc_pipeline_options_t *options) {
+  /* Accept both "builtin.module(a,b)" and a bare "a,b". */
+  const char *prefix = "builtin.module(";
+  size_t plen = strlen(prefix), len = strlen(text);
+  dlc_strbuf_t inner;
+  dlc_strbuf_init(&inner);
+  if (strncmp(text, prefix, plen) == 0 && len > plen && text[len - 1] == ')')
+    dlc_strbuf_append_n(&inner, text + plen, len - plen - 1);
+  else
+    dlc_strbuf_append(&inner, text);
+  dlcrt_status_t st = dlc_strbuf_status(&inner);
+  if (!st) st = dlc_add_text(mlirPassManagerGetAsOpPassManager(pm), dlc_strbuf_cstr(&inner));
+  dlc_strbuf_free(&inner);
+  if (!st) dlc_add_verify(pm, options);
+  return st;
+}

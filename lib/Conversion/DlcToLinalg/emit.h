@@ -1,0 +1,60 @@
+/* Internal interface of the DlcToLinalg conversion. Each dlc op is lowered by generating the text of
+ * a private helper function in linalg/tensor/arith/math that computes it for the op's exact operand
+ * and result types; the driver (lower_to_linalg.c) parses it, replaces the op with a func.call, and
+ * the `inline` pass later splices the body in. Text keeps every lowering readable next to the IR it
+ * produces; generated functions are deduplicated by their text.
+ *
+ * An emitter appends the body (everything between the braces) to `e->body`, using:
+ *   - operand values %a0, %a1, ... whose shapes are e->in[i];
+ *   - fresh SSA names from dlc_emit_fresh();
+ *   - dlc_emit_return() to finish with the declared result type (it inserts a tensor.cast when the
+ *     emitter computed a more dynamic type than declared). */
+#ifndef DLC_CONVERSION_DLCTOLINALG_EMIT_H
+#define DLC_CONVERSION_DLCTOLINALG_EMIT_H
+
+#include "dlc/op_params.h"
+#include "dlc/strbuf.h"
+
+#define DLC_EMIT_MAX_OPERANDS 16
+
+typedef struct dlc_emit_t {
+  MlirOperation op;
+  const dlc_op_info_t *info;
+  dlc_strbuf_t *body;
+  int next_id;
+  int num_in;
+  dlc_shape_t in[DLC_EMIT_MAX_OPERANDS];
+  dlc_shape_t out; /* declared result type */
+} dlc_emit_t;
+
+/* A fresh SSA name "%vN" into `buf` (size >= 16). */
+const char *dlc_emit_fresh(dlc_emit_t *e, char *buf);
+/* Appends the MLIR type text of `shape` ("tensor<?x4xf32>") / its element type ("f32"). */
+void dlc_emit_tensor_type(dlc_strbuf_t *sb, const dlc_shape_t *shape);
+void dlc_emit_elem_type(dlc_strbuf_t *sb, MlirType elem);
+/* An index SSA value holding dim `d` of `value` (shape `s`): a constant when static. */
+const char *dlc_emit_dim(dlc_emit_t *e, const char *value, const dlc_shape_t *s, int32_t d, char *buf);
+/* An index constant. */
+const char *dlc_emit_index(dlc_emit_t *e, int64_t v, char *buf);
+/* `tensor.empty` of shape `s` whose dynamic dims are the index values `dyn_dims[d]` (only read for
+ * dynamic d). */
+const char *dlc_emit_empty(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[][16], char *buf);
+/* A scalar constant of element type `elem` with value `v` ("0.0", "-inf", "1"): the text is an MLIR literal. */
+const char *dlc_emit_scalar(dlc_emit_t *e, MlirType elem, const char *literal, char *buf);
+/* Appends "affine_map<(d0, ..., dN-1) -> (EXPRS)>" where exprs are given as a string. */
+void dlc_emit_affine_map(dlc_strbuf_t *sb, int32_t num_dims, const char *exprs);
+/* Finishes the body: returns `value` (of shape `s`) as the op's declared result type. */
+void dlc_emit_return(dlc_emit_t *e, const char *value, const dlc_shape_t *s);
+bool dlc_emit_is_float(MlirType t);
+/* The float literal for the identity/neutral values (e.g. "0xFF800000" for -inf in f32). */
+const char *dlc_emit_neg_inf_literal(MlirType elem);
+const char *dlc_emit_pos_inf_literal(MlirType elem);
+
+/* One emitter per op family; each returns a status naming the op when it cannot lower it. */
+dlcrt_status_t dlc_emit_elementwise(dlc_emit_t *e); /* unary, binary, compare, where, cast */
+dlcrt_status_t dlc_emit_matmul(dlc_emit_t *e);
+dlcrt_status_t dlc_emit_window(dlc_emit_t *e);      /* conv2d, max_pool2d, avg_pool2d */
+dlcrt_status_t dlc_emit_reduction(dlc_emit_t *e);   /* reduce, softmax, log_softmax, layer_norm */
+dlcrt_status_t dlc_emit_data_movement(dlc_emit_t *e); /* transpose, reshape, concat, slice, gather */
+
+#endif /* DLC_CONVERSION_DLCTOLINALG_EMIT_H */

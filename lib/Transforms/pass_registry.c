@@ -1,0 +1,41 @@
+/* The DLC pass table and its external-pass wrapper (see include/dlc/passes.h). */
+#include <string.h>
+
+#include "dlc/mlir_util.h"
+#include "dlc/passes.h"
+
+static const dlc_pass_def_t dlc_passes[] = {
+    {"dlc-verify", "builtin.module", "check shapes, dtypes and attributes of every dlc op", dlc_run_verify},
+    {"dlc-dce", "builtin.module", "remove dlc ops whose results are unused (upstream DCE keeps IRDL ops)", dlc_run_dce},
+    {"dlc-lower-to-linalg", "builtin.module", "lower every dlc op to linalg, tensor, arith and math (DlcToLinalg)",
+     dlc_run_lower_to_linalg},
+};
+
+const dlc_pass_def_t *dlc_pass_table(size_t *count) {
+  *count = sizeof(dlc_passes) / sizeof(dlc_passes[0]);
+  return dlc_passes;
+}
+
+const dlc_pass_def_t *dlc_pass_lookup(const char *flag) {
+  size_t n;
+  const dlc_pass_def_t *passes = dlc_pass_table(&n);
+  for (size_t i = 0; i < n; ++i)
+    if (strcmp(passes[i].flag, flag) == 0) return &passes[i];
+  return NULL;
+}
+
+/* The external pass's user data is the (immutable, static) definition itself, so cloning is free. */
+static void dlc_pass_construct(void *user_data) { (void)user_data; }
+static void dlc_pass_destruct(void *user_data) { (void)user_data; }
+static void *dlc_pass_clone(void *user_data) { return user_data; }
+static void dlc_pass_run(MlirOperation op, MlirExternalPass pass, void *user_data) {
+  const dlc_pass_def_t *def = user_data;
+  if (!def->run(op)) mlirExternalPassSignalFailure(pass);
+}
+
+MlirPass dlc_pass_create(const dlc_pass_def_t *def) {
+  MlirExternalPassCallbacks callbacks = {dlc_pass_construct, dlc_pass_destruct, NULL, dlc_pass_clone, dlc_pass_run};
+  /* The definition's address is unique and aligned: it doubles as the pass's TypeID. */
+  return mlirCreateExternalPass(mlirTypeIDCreate(def), dlc_sref(def->flag), dlc_sref(def->flag),
+                                dlc_sref(def->summary), dlc_sref(def->anchor), 0, NULL, callbacks, (void *)def);
+}

@@ -1,0 +1,129 @@
+/* dlc-opt: the pass driver, mlir-opt style. Reads MLIR (or ONNX), applies DLC passes, upstream passes
+ * and named pipelines in the order given on the command line, verifying the dlc ops after parsing and
+ * after every pass, and prints the result.
+ *
+ *   dlc-opt [FILE | -] [--PASS ...] [--pass-pipeline=...] [--dlc-pipeline=cpu] [--print-ir-after-all]
+ *           [--pass-timing] [--mlir-print-op-generic] [-o OUT] */
+#include <stdio.h>
+#include <string.h>
+
+#include "dlc/compiler.h"
+#include "dlc/dialect.h"
+#include "dlc/file_io.h"
+#include "dlc/mlir_util.h"
+#include "dlc/passes.h"
+
+static void print_help(FILE *out) {
+  fprintf(out,
+          "usage: dlc-opt [FILE.mlir | -] [options and passes, applied in order]\n\n"
+          "options:\n"
+          "  -o OUT                   write the result to OUT (default: standard output)\n"
+          "  --dlc-pipeline=NAME      add a named pipeline\n"
+          "  --pass-pipeline=TEXT     add an upstream textual pipeline, e.g. builtin.module(canonicalize,cse)\n"
+          "  --print-ir-after-all     print the IR after every pass that changed it (to stderr)\n"
+          "  --pass-timing            print pass timings (to stderr)\n"
+          "  --mlir-print-op-generic  print every op in generic form\n"
+          "  --no-verify-each         do not run the dlc verifier after every pass\n"
+          "  --help                   this text\n"
+          "  --PASS                   any upstream MLIR pass by name (func.func passes are nested for you)\n\n"
+          "named pipelines:\n");
+  size_t n;
+  const dlc_pipeline_def_t *pipelines = dlc_pipeline_table(&n);
+  for (size_t i = 0; i < n; ++i) fprintf(out, "  --dlc-pipeline=%-10s %s\n", pipelines[i].name, pipelines[i].summary);
+  fprintf(out, "\nDLC passes:\n");
+  const dlc_pass_def_t *passes = dlc_pass_table(&n);
+  for (size_t i = 0; i < n; ++i) fprintf(out, "  --%-22s %s\n", passes[i].flag, passes[i].summary);
+}
+
+typedef struct dlc_opt_args_t {
+  const char *input;
+  const char *output;
+  bool print_after_all, timing, generic, verify_each;
+} dlc_opt_args_t;
+
+/* First pass over argv: options that are not pipeline steps. */
+static dlcrt_status_t parse_options(int argc, char **argv, dlc_opt_args_t *a, bool *help) {
+  a->input = NULL;
+  a->output = "-";
+  a->verify_each = true;
+  for (int i = 1; i < argc; ++i) {
+    const char *arg = argv[i];
+    if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) *help = true;
+    else if (strcmp(arg, "-o") == 0) {
+      if (++i == argc) return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "-o needs a file name");
+      a->output = argv[i];
+    } else if (strcmp(arg, "--print-ir-after-all") == 0) a->print_after_all = true;
+    else if (strcmp(arg, "--pass-timing") == 0) a->timing = true;
+    else if (strcmp(arg, "--mlir-print-op-generic") == 0) a->generic = true;
+    else if (strcmp(arg, "--no-verify-each") == 0) a->verify_each = false;
+    else if (arg[0] != '-' || strcmp(arg, "-") == 0) {
+      if (a->input) return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "more than one input file ('%s' and '%s')", a->input, arg);
+      a->input = arg;
+    } else if (strncmp(arg, "--", 2) != 0) {
+      return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "unknown option '%s' (see --help)", arg);
+    }
+  }
+  if (!a->input) a->input = "-";
+  return NULL;
+}
+
+/* Second pass: pipeline steps, in command-line order. */
+static dlcrt_status_t add_steps(int argc, char **argv, MlirPassManager pm, const dlc_pipeline_options_t *opts) {
+  for (int i = 1; i < argc; ++i) {
+    const char *arg = argv[i];
+    if (strcmp(arg, "-o") == 0) { ++i; continue; }
+    if (strncmp(arg, "--", 2) != 0 || strcmp(arg, "--print-ir-after-all") == 0 || strcmp(arg, "--pass-timing") == 0 ||
+        strcmp(arg, "--mlir-print-op-generic") == 0 || strcmp(arg, "--no-verify-each") == 0)
+      continue;
+    if (strncmp(arg, "--dlc-pipeline=", 15) == 0) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_named(pm, arg + 15, opts));
+    else if (strncmp(arg, "--pass-pipeline=", 16) == 0) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_text(pm, arg + 16, opts));
+    else DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(pm, arg + 2, opts));
+  }
+  return NULL;
+}
+
+static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirContext ctx) {
+  MlirModule module;
+  DLCRT_RETURN_IF_ERROR(dlc_load_source(ctx, a->input, &module));
+  MlirPassManager pm = mlirPassManagerCreate(ctx);
+  dlc_pipeline_options_t opts = {.verify_each = a->verify_each};
+  dlcrt_status_t st = add_steps(argc, argv, pm, &opts);
+  if (!st) {
+    MlirOpPrintingFlags flags = mlirOpPrintingFlagsCreate();
+    if (a->print_after_all)
+      mlirPassManagerEnableIRPrinting(pm, false, true, true, true, false, flags, mlirStringRefCreate(NULL, 0));
+    if (a->timing) mlirPassManagerEnableTiming(pm);
+    if (mlirLogicalResultIsFailure(mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(module))))
+      st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: a pass failed (see the diagnostics above)", a->input);
+    mlirOpPrintingFlagsDestroy(flags);
+  }
+  mlirPassManagerDestroy(pm);
+  if (!st) {
+    dlc_strbuf_t out;
+    dlc_strbuf_init(&out);
+    dlc_strbuf_append_op(&out, mlirModuleGetOperation(module), a->generic);
+    dlc_strbuf_append(&out, "\n");
+    st = dlc_strbuf_status(&out);
+    if (!st) st = dlc_write_file_atomic(a->output, out.data, out.len);
+    dlc_strbuf_free(&out);
+  }
+  mlirModuleDestroy(module);
+  return st;
+}
+
+int main(int argc, char **argv) {
+  dlc_opt_args_t args = {0};
+  bool help = false;
+  dlcrt_status_t st = parse_options(argc, argv, &args, &help);
+  if (st) return dlcrt_status_report(st, stderr, "dlc-opt");
+  if (help) {
+    print_help(stdout);
+    return 0;
+  }
+  MlirContext ctx;
+  st = dlc_context_create(&ctx);
+  if (st) return dlcrt_status_report(st, stderr, "dlc-opt");
+  st = run(&args, argc, argv, ctx);
+  mlirContextDestroy(ctx);
+  return dlcrt_status_report(st, stderr, "dlc-opt");
+}
