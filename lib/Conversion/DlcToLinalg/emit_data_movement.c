@@ -1,0 +1,6 @@
+/* DlcToLinalg for transpose, reshape, concat, slice and gather. (Lowering not written yet.) */
+#include "emit.h"
+
+dlcrt_status_t dlc_emit_data_movement(dlc_emit_t *e) {
+  return dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED, "'dlc.%s' has no CPU lowering yet", e->info->name);
+}
