@@ -1,0 +1,289 @@
+/* CPU JIT (see include/dlc/jit.h): lowers the module with the cpu pipeline, hands it to MLIR's
+ * ExecutionEngine and calls the function through its packed C interface.
+ *
+ * Calling convention (func.func with llvm.emit_c_interface): _mlir_ciface_F(results*, in0*, in1*, ...)
+ * where each memref argument is a pointer to a descriptor {allocated, aligned, offset, sizes[r],
+ * strides[r]} and the results come back as a struct of such descriptors through the first pointer
+ * (absent when F has no results). The packed wrapper takes an array of pointers to each of those
+ * arguments. Results are caller-owned: the buffer-deallocation pipeline clones anything the function
+ * does not own, so each distinct `allocated` pointer is released with free() after copying out. */
+#include "dlc/jit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dlc/mlir_util.h"
+#include "dlc/passes.h"
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/ExecutionEngine.h"
+
+#define DLC_MAX_IO 256
+
+struct dlc_program_t {
+  MlirExecutionEngine engine;
+  void (*entry)(void **args);
+  char function[128];
+  int32_t num_inputs, num_outputs;
+  dlc_value_info_t inputs[DLC_MAX_IO], outputs[DLC_MAX_IO];
+};
+
+void dlc_value_info_format(const dlc_value_info_t *info, char *buf, size_t size) {
+  size_t at = 0;
+  buf[0] = '\0';
+  for (int32_t d = 0; d < info->rank && at < size; ++d) {
+    if (info->dims[d] < 0) at += (size_t)snprintf(buf + at, size - at, "?x");
+    else at += (size_t)snprintf(buf + at, size - at, "%lldx", (long long)info->dims[d]);
+  }
+  if (at < size) snprintf(buf + at, size - at, "%s", dlcrt_dtype_name(info->dtype));
+}
+
+static dlcrt_status_t dlc_value_info_from_type(MlirType type, const char *what, int32_t index, dlc_value_info_t *out) {
+  dlc_shape_t s;
+  if (!dlc_shape_from_type(type, &s) || dlc_dtype_from_mlir(s.elem) == DLCRT_DTYPE_INVALID) {
+    dlc_strbuf_t sb;
+    dlc_strbuf_init(&sb);
+    dlc_strbuf_append_type(&sb, type);
+    dlcrt_status_t st = dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED,
+                                          "%s #%d has type %s: only ranked tensors of f32, f64, f16, bf16, i64, i32, "
+                                          "i16, i8, ui8 or i1 can cross the function boundary",
+                                          what, (int)index, dlc_strbuf_cstr(&sb));
+    dlc_strbuf_free(&sb);
+    return st;
+  }
+  out->dtype = dlc_dtype_from_mlir(s.elem);
+  out->rank = s.rank;
+  for (int32_t d = 0; d < s.rank; ++d) out->dims[d] = s.dims[d] == DLC_DYN ? -1 : s.dims[d];
+  return NULL;
+}
+
+static bool dlc_is_public_func(MlirOperation op) {
+  if (!dlc_sref_eq(mlirIdentifierStr(mlirOperationGetName(op)), "func.func")) return false;
+  MlirAttribute vis = mlirOperationGetAttributeByName(op, dlc_sref("sym_visibility"));
+  if (!mlirAttributeIsNull(vis) && mlirAttributeIsAString(vis) && !dlc_sref_eq(mlirStringAttrGetValue(vis), "public"))
+    return false;
+  return mlirRegionIsNull(mlirOperationGetRegion(op, 0)) ? false
+                                                         : !mlirBlockIsNull(mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0)));
+}
+
+static MlirStringRef dlc_func_name(MlirOperation fn) {
+  return mlirStringAttrGetValue(mlirOperationGetAttributeByName(fn, dlc_sref("sym_name")));
+}
+
+/* Finds the function to run: by name, else "main", else the only public function. */
+static dlcrt_status_t dlc_find_function(MlirModule module, const char *name, MlirOperation *out) {
+  MlirOperation only = {NULL}, main_fn = {NULL};
+  int publics = 0;
+  dlc_strbuf_t names;
+  dlc_strbuf_init(&names);
+  for (MlirOperation op = mlirBlockGetFirstOperation(mlirModuleGetBody(module)); !mlirOperationIsNull(op);
+       op = mlirOperationGetNextInBlock(op)) {
+    if (!dlc_is_public_func(op)) continue;
+    MlirStringRef fname = dlc_func_name(op);
+    if (name && dlc_sref_eq(fname, name)) {
+      *out = op;
+      dlc_strbuf_free(&names);
+      return NULL;
+    }
+    if (dlc_sref_eq(fname, "main")) main_fn = op;
+    only = op;
+    ++publics;
+    dlc_strbuf_appendf(&names, "%s@%.*s", publics > 1 ? ", " : "", (int)fname.length, fname.data);
+  }
+  dlcrt_status_t st = NULL;
+  if (name) {
+    st = dlcrt_make_status(DLCRT_STATUS_NOT_FOUND, "no public function @%s (the module has: %s)", name,
+                           publics ? dlc_strbuf_cstr(&names) : "none");
+  } else if (!mlirOperationIsNull(main_fn)) {
+    *out = main_fn;
+  } else if (publics == 1) {
+    *out = only;
+  } else {
+    st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT,
+                           publics ? "several public functions (%s): choose one with --function=NAME"
+                                   : "the module has no public function to run%s",
+                           dlc_strbuf_cstr(&names));
+  }
+  dlc_strbuf_free(&names);
+  return st;
+}
+
+static dlcrt_status_t dlc_read_signature(MlirOperation fn, dlc_program_t *p) {
+  MlirType ft = mlirTypeAttrGetValue(mlirOperationGetAttributeByName(fn, dlc_sref("function_type")));
+  intptr_t ni = mlirFunctionTypeGetNumInputs(ft), nr = mlirFunctionTypeGetNumResults(ft);
+  if (ni > DLC_MAX_IO || nr > DLC_MAX_IO)
+    return dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED, "@%s has more than %d arguments or results", p->function,
+                             DLC_MAX_IO);
+  p->num_inputs = (int32_t)ni;
+  p->num_outputs = (int32_t)nr;
+  for (intptr_t i = 0; i < ni; ++i)
+    DLCRT_RETURN_IF_ERROR(dlc_value_info_from_type(mlirFunctionTypeGetInput(ft, i), "argument", (int32_t)i, &p->inputs[i]));
+  for (intptr_t i = 0; i < nr; ++i)
+    DLCRT_RETURN_IF_ERROR(dlc_value_info_from_type(mlirFunctionTypeGetResult(ft, i), "result", (int32_t)i, &p->outputs[i]));
+  return NULL;
+}
+
+static dlcrt_status_t dlc_lower_for_cpu(MlirModule module) {
+  MlirPassManager pm = mlirPassManagerCreate(mlirModuleGetContext(module));
+  dlcrt_status_t st = dlc_pipeline_add_named(pm, "cpu", NULL);
+  if (!st && mlirLogicalResultIsFailure(mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(module))))
+    st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "lowering for the CPU failed (see the diagnostics above)");
+  mlirPassManagerDestroy(pm);
+  return st;
+}
+
+dlcrt_status_t dlc_program_compile(MlirModule module, const dlc_compile_options_t *options, dlc_program_t **out) {
+  *out = NULL;
+  MlirOperation fn = {NULL};
+  DLCRT_RETURN_IF_ERROR(dlc_find_function(module, options->function, &fn));
+  dlc_program_t *p = calloc(1, sizeof(*p));
+  if (!p) return dlcrt_make_status(DLCRT_STATUS_RESOURCE_EXHAUSTED, "out of memory");
+  MlirStringRef fname = dlc_func_name(fn);
+  snprintf(p->function, sizeof(p->function), "%.*s", (int)fname.length, fname.data);
+  dlcrt_status_t st = dlc_read_signature(fn, p);
+  if (!st) {
+    mlirOperationSetAttributeByName(fn, dlc_sref("llvm.emit_c_interface"), mlirUnitAttrGet(mlirModuleGetContext(module)));
+    st = dlc_lower_for_cpu(module);
+  }
+  if (!st) {
+    p->engine = mlirExecutionEngineCreate(module, options->opt_level, 0, NULL, false, false);
+    if (mlirExecutionEngineIsNull(p->engine))
+      st = dlcrt_make_status(DLCRT_STATUS_INTERNAL, "the JIT could not compile @%s (see the diagnostics above)", p->function);
+  }
+  if (!st) {
+    char iface[160];
+    snprintf(iface, sizeof(iface), "_mlir_ciface_%s", p->function);
+    void *sym = mlirExecutionEngineLookupPacked(p->engine, dlc_sref(iface));
+    if (!sym) st = dlcrt_make_status(DLCRT_STATUS_INTERNAL, "the JIT has no entry point for @%s", p->function);
+    else memcpy(&p->entry, &sym, sizeof(sym));
+  }
+  if (st) {
+    dlc_program_destroy(p);
+    return st;
+  }
+  *out = p;
+  return NULL;
+}
+
+void dlc_program_destroy(dlc_program_t *p) {
+  if (!p) return;
+  if (!mlirExecutionEngineIsNull(p->engine)) mlirExecutionEngineDestroy(p->engine);
+  free(p);
+}
+
+const char *dlc_program_function(const dlc_program_t *p) { return p->function; }
+int32_t dlc_program_num_inputs(const dlc_program_t *p) { return p->num_inputs; }
+int32_t dlc_program_num_outputs(const dlc_program_t *p) { return p->num_outputs; }
+const dlc_value_info_t *dlc_program_input(const dlc_program_t *p, int32_t i) { return &p->inputs[i]; }
+const dlc_value_info_t *dlc_program_output(const dlc_program_t *p, int32_t i) { return &p->outputs[i]; }
+
+dlcrt_status_t dlc_program_check_inputs(const dlc_program_t *p, const dlcrt_tensor_t *inputs, int32_t count) {
+  if (count != p->num_inputs)
+    return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "@%s takes %d input%s, got %d", p->function,
+                             (int)p->num_inputs, p->num_inputs == 1 ? "" : "s", (int)count);
+  for (int32_t i = 0; i < count; ++i) {
+    const dlc_value_info_t *want = &p->inputs[i];
+    bool ok = inputs[i].dtype == want->dtype && inputs[i].rank == want->rank;
+    for (int32_t d = 0; ok && d < want->rank; ++d) ok = want->dims[d] < 0 || want->dims[d] == inputs[i].shape[d];
+    if (!ok) {
+      char w[256], g[256];
+      dlc_value_info_format(want, w, sizeof(w));
+      dlcrt_tensor_format_type(&inputs[i], g, sizeof(g));
+      return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "input #%d of @%s: expected %s, got %s", (int)i,
+                               p->function, w, g);
+    }
+  }
+  return NULL;
+}
+
+/* Descriptor words for a rank-r memref: allocated, aligned, offset, sizes[r], strides[r]. */
+static size_t dlc_desc_words(int32_t rank) { return 3 + 2 * (size_t)rank; }
+
+static void dlc_fill_input_desc(int64_t *desc, const dlcrt_tensor_t *t) {
+  memcpy(&desc[0], &t->data, sizeof(void *));
+  memcpy(&desc[1], &t->data, sizeof(void *));
+  desc[2] = 0;
+  int64_t stride = 1;
+  for (int32_t d = t->rank - 1; d >= 0; --d) {
+    desc[3 + d] = t->shape[d];
+    desc[3 + t->rank + d] = stride;
+    stride *= t->shape[d];
+  }
+}
+
+/* Copies a (possibly strided) result memref into a new dense tensor. */
+static dlcrt_status_t dlc_copy_out(const int64_t *desc, const dlc_value_info_t *info, dlcrt_tensor_t *out) {
+  int32_t r = info->rank;
+  DLCRT_RETURN_IF_ERROR(dlcrt_tensor_create(dlcrt_allocator_system(), info->dtype, r, &desc[3], out));
+  size_t es = dlcrt_dtype_size(info->dtype);
+  int64_t n = dlcrt_tensor_element_count(out);
+  char *base;
+  memcpy(&base, &desc[1], sizeof(void *));
+  base += desc[2] * (int64_t)es;
+  int64_t idx[DLCRT_MAX_RANK] = {0};
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t off = 0;
+    for (int32_t d = 0; d < r; ++d) off += idx[d] * desc[3 + r + d];
+    memcpy((char *)out->data + i * (int64_t)es, base + off * (int64_t)es, es);
+    for (int32_t d = r - 1; d >= 0; --d) {
+      if (++idx[d] < desc[3 + d]) break;
+      idx[d] = 0;
+    }
+  }
+  return NULL;
+}
+
+dlcrt_status_t dlc_program_run(dlc_program_t *p, const dlcrt_tensor_t *inputs, int32_t num_inputs,
+                               dlcrt_tensor_t *outputs) {
+  DLCRT_RETURN_IF_ERROR(dlc_program_check_inputs(p, inputs, num_inputs));
+  size_t in_words = 0, out_words = 0;
+  for (int32_t i = 0; i < p->num_inputs; ++i) in_words += dlc_desc_words(p->inputs[i].rank);
+  for (int32_t i = 0; i < p->num_outputs; ++i) out_words += dlc_desc_words(p->outputs[i].rank);
+  int64_t *words = calloc(in_words + out_words + 1, sizeof(int64_t));
+  void **args = calloc((size_t)p->num_inputs * 2 + 2, sizeof(void *));
+  if (!words || !args) {
+    free(words);
+    free(args);
+    return dlcrt_make_status(DLCRT_STATUS_RESOURCE_EXHAUSTED, "out of memory");
+  }
+  int64_t *results = words + in_words;
+  void **desc_ptrs = args + p->num_inputs + 1; /* storage for the pointers the packed args point at */
+  void *results_ptr = results;
+  int32_t a = 0;
+  if (p->num_outputs > 0) args[a++] = &results_ptr;
+  int64_t *at = words;
+  for (int32_t i = 0; i < p->num_inputs; ++i) {
+    dlc_fill_input_desc(at, &inputs[i]);
+    desc_ptrs[i] = at;
+    args[a++] = &desc_ptrs[i];
+    at += dlc_desc_words(p->inputs[i].rank);
+  }
+  p->entry(args);
+  dlcrt_status_t st = NULL;
+  at = results;
+  for (int32_t i = 0; i < p->num_outputs; ++i) {
+    if (!st) st = dlc_copy_out(at, &p->outputs[i], &outputs[i]);
+    at += dlc_desc_words(p->outputs[i].rank);
+  }
+  /* Release each distinct result buffer once. */
+  at = results;
+  for (int32_t i = 0; i < p->num_outputs; ++i) {
+    void *allocated;
+    memcpy(&allocated, at, sizeof(void *));
+    bool seen = false;
+    int64_t *prev = results;
+    for (int32_t j = 0; j < i && !seen; ++j) {
+      void *other;
+      memcpy(&other, prev, sizeof(void *));
+      seen = other == allocated;
+      prev += dlc_desc_words(p->outputs[j].rank);
+    }
+    if (!seen) free(allocated);
+    at += dlc_desc_words(p->outputs[i].rank);
+  }
+  if (st)
+    for (int32_t i = 0; i < p->num_outputs; ++i) dlcrt_tensor_release(&outputs[i]);
+  free(words);
+  free(args);
+  return st;
+}
