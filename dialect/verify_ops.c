@@ -42,22 +42,19 @@ static const char *type_str(MlirType t, char *buf, size_t n) {
   return buf;
 }
 
+/* "tensor<2x?xf32>" for a shape, for messages. */
 static const char *shape_str(const dlc_shape_t *s, char *buf, size_t n) {
-  size_t at = 0;
-  buf[0] = '\0';
-  for (int32_t i = 0; i < s->rank && at < n; ++i) {
-    if (s->dims[i] == DLC_DYN)
-      at += (size_t)snprintf(buf + at, n - at, "?x");
-    else
-      at += (size_t)snprintf(buf + at, n - at, "%lldx", (long long)s->dims[i]);
+  dlc_strbuf_t sb;
+  dlc_strbuf_init(&sb);
+  dlc_strbuf_append(&sb, "tensor<");
+  for (int32_t i = 0; i < s->rank; ++i) {
+    if (s->dims[i] == DLC_DYN) dlc_strbuf_append(&sb, "?x");
+    else dlc_strbuf_appendf(&sb, "%lldx", (long long)s->dims[i]);
   }
-  if (at < n) {
-    dlc_strbuf_t sb;
-    dlc_strbuf_init(&sb);
-    dlc_strbuf_append_type(&sb, s->elem);
-    snprintf(buf + at, n - at, "%s", dlc_strbuf_cstr(&sb));
-    dlc_strbuf_free(&sb);
-  }
+  dlc_strbuf_append_type(&sb, s->elem);
+  dlc_strbuf_append(&sb, ">");
+  snprintf(buf, n, "%s", dlc_strbuf_cstr(&sb));
+  dlc_strbuf_free(&sb);
   return buf;
 }
 
@@ -122,7 +119,7 @@ static dlcrt_status_t check_result(const dlc_vctx_t *v, intptr_t i, const dlc_sh
   bool ok = declared.rank == inferred->rank && mlirTypeEqual(declared.elem, inferred->elem);
   for (int32_t d = 0; ok && d < declared.rank; ++d) ok = dims_compatible(declared.dims[d], inferred->dims[d]);
   if (ok) return NULL;
-  return verr(v, "result #%ld: expected tensor<%s> from the operands, got %s", (long)i,
+  return verr(v, "result #%ld: expected %s from the operands, got %s", (long)i,
               shape_str(inferred, e, sizeof(e)), shape_str(&declared, b, sizeof(b)));
 }
 
@@ -247,7 +244,7 @@ static dlcrt_status_t verify_window(const dlc_vctx_t *v, bool conv) {
       DLCRT_RETURN_IF_ERROR(get_operand(v, 2, &bias));
       DLCRT_RETURN_IF_ERROR(expect_same_elem(v, 2, &bias, x.elem));
       if (bias.rank != 1 || !dims_compatible(bias.dims[0], w.dims[0]))
-        return verr(v, "operand #2 (bias): expected tensor<%lldx...> (one value per output channel), got %s",
+        return verr(v, "operand #2 (bias): expected one value per output channel (%lld), got %s",
                     (long long)w.dims[0], shape_str(&bias, sx, sizeof(sx)));
     }
     r.dims[1] = w.dims[0];
@@ -286,7 +283,7 @@ static dlcrt_status_t verify_layer_norm(const dlc_vctx_t *v) {
       want.rank = x.rank - axis;
       memmove(want.dims, x.dims + axis, sizeof(int64_t) * (size_t)want.rank);
       char a[128], b[128];
-      return verr(v, "operand #%d (%s): expected tensor<%s> (the normalized dims of the input), got %s", 1 + i,
+      return verr(v, "operand #%d (%s): expected %s (the normalized dims of the input), got %s", 1 + i,
                   operand_name(v->op, 1 + i), shape_str(&want, a, sizeof(a)), shape_str(&s[i], b, sizeof(b)));
     }
   }

@@ -14,6 +14,9 @@ extern "C" {
  * dlc dialect loaded. Destroy with mlirContextDestroy. */
 dlcrt_status_t dlc_context_create(MlirContext *out_ctx);
 
+/* Prints the context's diagnostics to stderr as FILE:LINE:COL: error: MESSAGE (done by dlc_context_create). */
+void dlc_context_attach_diagnostics(MlirContext ctx);
+
 /* Parses `path` ("-" for standard input) into a module and verifies it (MLIR's verifier, then the
  * dlc verifier). Diagnostics go through the context's handler (stderr by default); the status
  * names the file. */

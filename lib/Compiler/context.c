@@ -17,6 +17,7 @@ dlcrt_status_t dlc_context_create(MlirContext *out_ctx) {
   mlirContextAppendDialectRegistry(ctx, registry);
   mlirDialectRegistryDestroy(registry);
   mlirRegisterAllLLVMTranslations(ctx);
+  dlc_context_attach_diagnostics(ctx);
   mlirContextGetOrLoadDialect(ctx, dlc_sref("irdl"));
   mlirContextGetOrLoadDialect(ctx, dlc_sref("func"));
   dlcrt_status_t status = dlc_dialect_load(ctx);
