@@ -42,11 +42,11 @@ typedef struct dlc_pipeline_options_t {
 
 /* Adds one step to `pm`: a DLC pass flag, or any upstream pass/pipeline text ("canonicalize",
  * "func.func(cse)"); upstream passes anchored on func.func are nested automatically. */
-dlcrt_status_t dlc_pipeline_add_step(MlirPassManager pm, const char *step, const dlc_pipeline_options_t *options);
+dlcrt_status_t dlc_pipeline_add_step(MlirContext ctx, MlirPassManager pm, const char *step, const dlc_pipeline_options_t *options);
 /* Adds a named pipeline ("cpu"). */
-dlcrt_status_t dlc_pipeline_add_named(MlirPassManager pm, const char *name, const dlc_pipeline_options_t *options);
+dlcrt_status_t dlc_pipeline_add_named(MlirContext ctx, MlirPassManager pm, const char *name, const dlc_pipeline_options_t *options);
 /* Adds a textual pipeline as given to --pass-pipeline= ("builtin.module(a,b)" or "a,b"). */
-dlcrt_status_t dlc_pipeline_add_text(MlirPassManager pm, const char *text, const dlc_pipeline_options_t *options);
+dlcrt_status_t dlc_pipeline_add_text(MlirContext ctx, MlirPassManager pm, const char *text, const dlc_pipeline_options_t *options);
 
 /* Pass entry points, one per file. */
 bool dlc_run_verify(MlirOperation op);

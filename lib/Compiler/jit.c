@@ -125,7 +125,7 @@ static dlcrt_status_t dlc_read_signature(MlirOperation fn, dlc_program_t *p) {
 
 static dlcrt_status_t dlc_lower_for_cpu(MlirModule module) {
   MlirPassManager pm = mlirPassManagerCreate(mlirModuleGetContext(module));
-  dlcrt_status_t st = dlc_pipeline_add_named(pm, "cpu", NULL);
+  dlcrt_status_t st = dlc_pipeline_add_named(mlirModuleGetContext(module), pm, "cpu", NULL);
   if (!st && mlirLogicalResultIsFailure(mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(module))))
     st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "lowering for the CPU failed (see the diagnostics above)");
   mlirPassManagerDestroy(pm);

@@ -44,17 +44,17 @@ const dlc_pipeline_def_t *dlc_pipeline_table(size_t *count) {
   return dlc_pipelines;
 }
 
-/* Upstream passes that run on func.func and must be nested. */
-static bool dlc_is_func_pass(const char *name, size_t len) {
-  static const char *const func_passes[] = {
-      "convert-linalg-to-loops", "convert-linalg-to-affine-loops", "convert-linalg-to-parallel-loops",
-      "linalg-fuse-elementwise-ops", "linalg-generalize-named-ops", "affine-loop-fusion", "affine-scalrep",
-      "affine-loop-invariant-code-motion", "buffer-hoisting", "buffer-loop-hoisting", "promote-buffers-to-stack",
-      "convert-vector-to-scf", "lower-affine-func", "ownership-based-buffer-deallocation",
-      NULL};
-  for (int i = 0; func_passes[i]; ++i)
-    if (strlen(func_passes[i]) == len && strncmp(func_passes[i], name, len) == 0) return true;
-  return false;
+/* True when `step` can be added at module level. Passes anchored on func.func cannot (adding them
+ * fails); probing a scratch pass manager tells which, for any upstream pass, with no list to maintain. */
+static bool dlc_is_module_level(MlirContext ctx, const char *step) {
+  MlirPassManager probe = mlirPassManagerCreate(ctx);
+  dlc_strbuf_t ignored;
+  dlc_strbuf_init(&ignored);
+  MlirLogicalResult r =
+      mlirOpPassManagerAddPipeline(mlirPassManagerGetAsOpPassManager(probe), dlc_sref(step), dlc_strbuf_callback, &ignored);
+  dlc_strbuf_free(&ignored);
+  mlirPassManagerDestroy(probe);
+  return mlirLogicalResultIsSuccess(r);
 }
 
 static dlcrt_status_t dlc_add_text(MlirOpPassManager opm, const char *text) {
@@ -74,33 +74,33 @@ static void dlc_add_verify(MlirPassManager pm, const dlc_pipeline_options_t *opt
     mlirPassManagerAddOwnedPass(pm, dlc_pass_create(dlc_pass_lookup("dlc-verify")));
 }
 
-dlcrt_status_t dlc_pipeline_add_step(MlirPassManager pm, const char *step, const dlc_pipeline_options_t *options) {
+dlcrt_status_t dlc_pipeline_add_step(MlirContext ctx, MlirPassManager pm, const char *step, const dlc_pipeline_options_t *options) {
   const dlc_pass_def_t *def = dlc_pass_lookup(step);
   if (def) {
     mlirPassManagerAddOwnedPass(pm, dlc_pass_create(def));
     dlc_add_verify(pm, options);
     return NULL;
   }
-  size_t name_len = strcspn(step, "{(");
   dlcrt_status_t st;
-  if (dlc_is_func_pass(step, name_len)) {
-    st = dlc_add_text(mlirPassManagerGetNestedUnder(pm, dlc_sref("func.func")), step);
-  } else {
+  if (dlc_is_module_level(ctx, step)) {
     st = dlc_add_text(mlirPassManagerGetAsOpPassManager(pm), step);
+  } else {
+    st = dlc_add_text(mlirPassManagerGetNestedUnder(pm, dlc_sref("func.func")), step);
   }
   if (!st) dlc_add_verify(pm, options);
   return st;
 }
 
-dlcrt_status_t dlc_pipeline_add_named(MlirPassManager pm, const char *name, const dlc_pipeline_options_t *options) {
+dlcrt_status_t dlc_pipeline_add_named(MlirContext ctx, MlirPassManager pm, const char *name, const dlc_pipeline_options_t *options) {
   if (strcmp(name, "cpu") == 0) {
-    for (int i = 0; dlc_cpu_pipeline[i]; ++i) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(pm, dlc_cpu_pipeline[i], options));
+    for (int i = 0; dlc_cpu_pipeline[i]; ++i) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, dlc_cpu_pipeline[i], options));
     return NULL;
   }
   return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "unknown pipeline '%s' (known: cpu)", name);
 }
 
-dlcrt_status_t dlc_pipeline_add_text(MlirPassManager pm, const char *text, const dlc_pipeline_options_t *options) {
+dlcrt_status_t dlc_pipeline_add_text(MlirContext ctx, MlirPassManager pm, const char *text, const dlc_pipeline_options_t *options) {
+  (void)ctx;
   /* Accept both "builtin.module(a,b)" and a bare "a,b". */
   const char *prefix = "builtin.module(";
   size_t plen = strlen(prefix), len = strlen(text);

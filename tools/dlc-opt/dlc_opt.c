@@ -68,16 +68,16 @@ static dlcrt_status_t parse_options(int argc, char **argv, dlc_opt_args_t *a, bo
 }
 
 /* Second pass: pipeline steps, in command-line order. */
-static dlcrt_status_t add_steps(int argc, char **argv, MlirPassManager pm, const dlc_pipeline_options_t *opts) {
+static dlcrt_status_t add_steps(int argc, char **argv, MlirContext ctx, MlirPassManager pm, const dlc_pipeline_options_t *opts) {
   for (int i = 1; i < argc; ++i) {
     const char *arg = argv[i];
     if (strcmp(arg, "-o") == 0) { ++i; continue; }
     if (strncmp(arg, "--", 2) != 0 || strcmp(arg, "--print-ir-after-all") == 0 || strcmp(arg, "--pass-timing") == 0 ||
         strcmp(arg, "--mlir-print-op-generic") == 0 || strcmp(arg, "--no-verify-each") == 0)
       continue;
-    if (strncmp(arg, "--dlc-pipeline=", 15) == 0) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_named(pm, arg + 15, opts));
-    else if (strncmp(arg, "--pass-pipeline=", 16) == 0) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_text(pm, arg + 16, opts));
-    else DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(pm, arg + 2, opts));
+    if (strncmp(arg, "--dlc-pipeline=", 15) == 0) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_named(ctx, pm, arg + 15, opts));
+    else if (strncmp(arg, "--pass-pipeline=", 16) == 0) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_text(ctx, pm, arg + 16, opts));
+    else DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, arg + 2, opts));
   }
   return NULL;
 }
@@ -87,7 +87,7 @@ static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirCo
   DLCRT_RETURN_IF_ERROR(dlc_load_source(ctx, a->input, &module));
   MlirPassManager pm = mlirPassManagerCreate(ctx);
   dlc_pipeline_options_t opts = {.verify_each = a->verify_each};
-  dlcrt_status_t st = add_steps(argc, argv, pm, &opts);
+  dlcrt_status_t st = add_steps(argc, argv, ctx, pm, &opts);
   if (!st) {
     MlirOpPrintingFlags flags = mlirOpPrintingFlagsCreate();
     if (a->print_after_all)
