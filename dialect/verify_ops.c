@@ -432,7 +432,36 @@ static dlcrt_status_t verify_constant(const dlc_vctx_t *v) {
   return check_result(v, 0, &s);
 }
 
+/* The schedule attributes a fusion group may carry: kind (required by IRDL) and, once the
+ * parallelism pass has run, tile / threads / ilp / vpad. */
+static dlcrt_status_t verify_fusion_schedule(const dlc_vctx_t *v) {
+  static const char *const kinds[] = {"loop", "input", "stitch", "gemm_chain", "attention", NULL};
+  MlirStringRef kind;
+  DLCRT_RETURN_IF_ERROR(dlc_attr_str(v->op, "kind", "", &kind));
+  bool known = false;
+  for (int i = 0; kinds[i]; ++i) known = known || dlc_sref_eq(kind, kinds[i]);
+  if (!known)
+    return verr(v, "attribute 'kind': expected \"loop\", \"input\", \"stitch\", \"gemm_chain\" or \"attention\", got \"%.*s\"",
+                (int)kind.length, kind.data);
+  int64_t values[DLCRT_MAX_RANK];
+  int32_t count;
+  static const char *const arrays[] = {"tile", "vpad"};
+  for (int a = 0; a < 2; ++a) {
+    DLCRT_RETURN_IF_ERROR(dlc_attr_i64_array(v->op, arrays[a], values, DLCRT_MAX_RANK, &count));
+    for (int32_t i = 0; i < count; ++i)
+      if (values[i] < 1) return verr(v, "attribute '%s': sizes must be >= 1", arrays[a]);
+  }
+  static const char *const scalars[] = {"threads", "ilp"};
+  for (int a = 0; a < 2; ++a) {
+    int64_t x;
+    DLCRT_RETURN_IF_ERROR(dlc_attr_i64(v->op, scalars[a], 1, &x));
+    if (x < 1 || x > 1024) return verr(v, "attribute '%s': expected 1 to 1024, got %lld", scalars[a], (long long)x);
+  }
+  return NULL;
+}
+
 static dlcrt_status_t verify_fusion(const dlc_vctx_t *v) {
+  DLCRT_RETURN_IF_ERROR(verify_fusion_schedule(v));
   MlirAttribute callee = mlirOperationGetAttributeByName(v->op, dlc_sref("callee"));
   if (!mlirAttributeIsAFlatSymbolRef(callee)) return verr(v, "attribute 'callee': expected a flat symbol reference");
   MlirOperation module = mlirOperationGetParentOperation(v->op);
@@ -445,7 +474,9 @@ static dlcrt_status_t verify_fusion(const dlc_vctx_t *v) {
   mlirSymbolTableDestroy(table);
   if (mlirOperationIsNull(fn))
     return verr(v, "attribute 'callee': no function named @%.*s", (int)name.length, name.data);
-  MlirType ft = mlirAttributeGetType(mlirOperationGetAttributeByName(fn, dlc_sref("function_type")));
+  MlirAttribute fta = mlirOperationGetAttributeByName(fn, dlc_sref("function_type"));
+  if (!mlirAttributeIsAType(fta)) return verr(v, "attribute 'callee': @%.*s is not a function", (int)name.length, name.data);
+  MlirType ft = mlirTypeAttrGetValue(fta);
   intptr_t ni = mlirFunctionTypeGetNumInputs(ft), nr = mlirFunctionTypeGetNumResults(ft);
   if (ni != mlirOperationGetNumOperands(v->op) || nr != mlirOperationGetNumResults(v->op))
     return verr(v, "@%.*s takes %ld operands and returns %ld results, but the group has %ld and %ld", (int)name.length,
