@@ -14,6 +14,7 @@
 typedef struct dlc_vctx_t {
   MlirOperation op;
   char name[64];
+  dlc_shape_t *inferred; /* infer mode: record result #0's shape here instead of comparing */
 } dlc_vctx_t;
 
 static dlcrt_status_t verr(const dlc_vctx_t *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -111,6 +112,10 @@ static bool dims_compatible(int64_t a, int64_t b) { return a == DLC_DYN || b == 
 
 /* Compares the declared result #i with the inferred shape. */
 static dlcrt_status_t check_result(const dlc_vctx_t *v, intptr_t i, const dlc_shape_t *inferred) {
+  if (v->inferred) {
+    *v->inferred = *inferred;
+    return NULL;
+  }
   MlirType t = mlirValueGetType(mlirOperationGetResult(v->op, i));
   dlc_shape_t declared;
   char b[128], e[128];
@@ -491,10 +496,10 @@ static dlcrt_status_t verify_fusion(const dlc_vctx_t *v) {
   return NULL;
 }
 
-dlcrt_status_t dlc_verify_op(MlirOperation op) {
+static dlcrt_status_t dlc_check_op(MlirOperation op, dlc_shape_t *inferred) {
   const dlc_op_info_t *info = dlc_op_info(op);
   if (!info) return NULL;
-  dlc_vctx_t v = {.op = op};
+  dlc_vctx_t v = {.op = op, .inferred = inferred};
   dlc_op_name(op, v.name, sizeof(v.name));
   switch (info->op_class) {
     case DLC_OPC_UNARY: case DLC_OPC_BINARY: case DLC_OPC_COMPARE: case DLC_OPC_WHERE:
@@ -514,6 +519,24 @@ dlcrt_status_t dlc_verify_op(MlirOperation op) {
     case DLC_OPC_CONSTANT: return verify_constant(&v);
     case DLC_OPC_FUSION: return verify_fusion(&v);
   }
+  return NULL;
+}
+
+dlcrt_status_t dlc_verify_op(MlirOperation op) { return dlc_check_op(op, NULL); }
+
+dlcrt_status_t dlc_infer_result_type(MlirOperation op) {
+  const dlc_op_info_t *info = dlc_op_info(op);
+  if (!info || info->kind == DLC_FUSION || mlirOperationGetNumResults(op) != 1) return NULL;
+  MlirType declared = mlirValueGetType(mlirOperationGetResult(op, 0));
+  dlc_shape_t shape;
+  bool ranked = dlc_shape_from_type(declared, &shape);
+  /* reshape and cast take their target from the declared type; everything else is inferred. */
+  if (info->kind == DLC_RESHAPE || info->kind == DLC_CAST) {
+    if (!ranked) return dlcrt_make_status(DLCRT_STATUS_INTERNAL, "'dlc.%s' needs a ranked result type", info->name);
+    return dlc_check_op(op, NULL);
+  }
+  DLCRT_RETURN_IF_ERROR(dlc_check_op(op, &shape));
+  mlirValueSetType(mlirOperationGetResult(op, 0), dlc_shape_to_type(mlirOperationGetContext(op), &shape));
   return NULL;
 }
 

@@ -80,6 +80,10 @@ dlcrt_status_t dlc_attr_i64_array(MlirOperation op, const char *name, int64_t *o
 /* Checks one dlc op's operand and result types and attributes. The message names the op,
  * the operand and what was expected ("operand #1 (rhs): expected ..., got tensor<...>"). */
 dlcrt_status_t dlc_verify_op(MlirOperation op);
+/* Sets result #0's type to what the operands and attributes imply (for builders such as the ONNX
+ * importer, which create ops with a placeholder result type). dlc.reshape and dlc.cast keep their
+ * declared (target) type and are only checked. */
+dlcrt_status_t dlc_infer_result_type(MlirOperation op);
 /* Verifies every dlc op under `root`, emitting an MLIR error diagnostic at each bad op's location.
  * Returns the number of ops that failed. */
 int dlc_verify_all(MlirOperation root);
