@@ -2,7 +2,9 @@
 // IRDL checks op names, operand/result counts and required attribute kinds; shapes, dtypes and
 // optional attributes are checked by the C verifier (dialect/verify_*.c), which IRDL cannot express.
 // Each operand/result slot has its own constraint value: IRDL unifies uses of one constraint value,
-// so sharing %t between two operands would force them to have the same type.
+// so sharing %t between two operands would force them to have the same type. For the same reason every
+// element of a variadic operand must have one type, so DLC has no variadic ops: concat is binary, and a
+// fusion group is a private func.func carrying a `dlc.fusion` attribute (see dialect/verify_fusion.c).
 irdl.dialect @dlc {
   // max(x, 0)
   irdl.operation @relu {
@@ -275,12 +277,13 @@ irdl.dialect @dlc {
     irdl.operands(input: %o0)
     irdl.results(result: %r0)
   }
-  // concatenate along axis
+  // concatenate lhs and rhs along axis; n-ary concatenation is a chain (IRDL variadics must share one type)
   irdl.operation @concat {
     %o0 = irdl.base "!builtin.tensor"
+    %o1 = irdl.base "!builtin.tensor"
     %r0 = irdl.base "!builtin.tensor"
     %a0 = irdl.base "#builtin.integer"
-    irdl.operands(inputs: variadic %o0)
+    irdl.operands(lhs: %o0, rhs: %o1)
     irdl.results(result: %r0)
     irdl.attributes {"axis" = %a0}
   }
@@ -325,15 +328,5 @@ irdl.dialect @dlc {
     irdl.operands()
     irdl.results(result: %r0)
     irdl.attributes {"value" = %a0}
-  }
-  // a fusion group: calls the private function @callee; carries kind, tile, threads, ilp
-  irdl.operation @fusion {
-    %o0 = irdl.any
-    %r0 = irdl.any
-    %a0 = irdl.base "#builtin.symbol_ref"
-    %a1 = irdl.base "#builtin.string"
-    irdl.operands(inputs: variadic %o0)
-    irdl.results(results: variadic %r0)
-    irdl.attributes {"callee" = %a0, "kind" = %a1}
   }
 }

@@ -45,15 +45,13 @@ static const dlc_op_info_t dlc_ops[DLC_OP_KIND_COUNT] = {
     {"transpose", DLC_TRANSPOSE, DLC_OPC_TRANSPOSE, "permute dimensions by perm"},
     {"reshape", DLC_RESHAPE, DLC_OPC_RESHAPE,
      "reshape to the result type; at most one dynamic result dim, inferred from the element count"},
-    {"concat", DLC_CONCAT, DLC_OPC_CONCAT, "concatenate along axis"},
+    {"concat", DLC_CONCAT, DLC_OPC_CONCAT, "concatenate lhs and rhs along axis (n-ary: a chain)"},
     {"slice", DLC_SLICE, DLC_OPC_SLICE,
      "strided slice: starts, ends (one per dim, clamped like ONNX, negative counts from the end), steps > 0"},
     {"gather", DLC_GATHER, DLC_OPC_GATHER, "numpy take along axis (default 0); negative indices wrap"},
     {"cast", DLC_CAST, DLC_OPC_CAST, "convert to the result element type"},
     {"where", DLC_WHERE, DLC_OPC_WHERE, "condition ? lhs : rhs, numpy broadcasting"},
     {"constant", DLC_CONSTANT, DLC_OPC_CONSTANT, "a tensor constant (dense or dense_resource elements)"},
-    {"fusion", DLC_FUSION, DLC_OPC_FUSION,
-     "a fusion group calling the private function @callee; kind, tile, threads, ilp record the schedule"},
 };
 
 const dlc_op_info_t *dlc_op_table(size_t *count) {

@@ -65,12 +65,11 @@ static const char *operand_name(MlirOperation op, intptr_t i) {
                     *where[] = {"condition", "lhs", "rhs"};
   const dlc_op_info_t *info = dlc_op_info(op);
   switch (info->op_class) {
-    case DLC_OPC_BINARY: case DLC_OPC_COMPARE: case DLC_OPC_MATMUL: return i < 2 ? binary[i] : "?";
+    case DLC_OPC_BINARY: case DLC_OPC_COMPARE: case DLC_OPC_MATMUL: case DLC_OPC_CONCAT: return i < 2 ? binary[i] : "?";
     case DLC_OPC_CONV2D: return i < 3 ? conv[i] : "?";
     case DLC_OPC_LAYER_NORM: return i < 3 ? ln[i] : "?";
     case DLC_OPC_GATHER: return i < 2 ? gather[i] : "?";
     case DLC_OPC_WHERE: return i < 3 ? where[i] : "?";
-    case DLC_OPC_CONCAT: case DLC_OPC_FUSION: return "inputs";
     default: return i < 1 ? unary[i] : "?";
   }
 }
@@ -355,8 +354,8 @@ static dlcrt_status_t verify_reshape(const dlc_vctx_t *v) {
 }
 
 static dlcrt_status_t verify_concat(const dlc_vctx_t *v) {
-  intptr_t n = mlirOperationGetNumOperands(v->op);
-  DLCRT_RETURN_IF_ERROR(expect_counts(v, 1, n > 1 ? n : 1));
+  intptr_t n = 2;
+  DLCRT_RETURN_IF_ERROR(expect_counts(v, 2, 2));
   dlc_shape_t x0, xi, r;
   DLCRT_RETURN_IF_ERROR(get_operand(v, 0, &x0));
   int32_t axis;
@@ -371,7 +370,7 @@ static dlcrt_status_t verify_concat(const dlc_vctx_t *v) {
         r.dims[d] = (r.dims[d] == DLC_DYN || xi.dims[d] == DLC_DYN) ? DLC_DYN : r.dims[d] + xi.dims[d];
       } else if (!dims_compatible(xi.dims[d], x0.dims[d])) {
         char a[128], b[128];
-        return verr(v, "operand #%ld (inputs): expected dim %d to be %lld like operand #0 (%s), got %s", (long)i,
+        return verr(v, "operand #%ld (rhs): expected dim %d to be %lld like lhs (%s), got %s", (long)i,
                     (int)d, (long long)x0.dims[d], shape_str(&x0, a, sizeof(a)), shape_str(&xi, b, sizeof(b)));
       }
     }
@@ -437,66 +436,7 @@ static dlcrt_status_t verify_constant(const dlc_vctx_t *v) {
   return check_result(v, 0, &s);
 }
 
-/* The schedule attributes a fusion group may carry: kind (required by IRDL) and, once the
- * parallelism pass has run, tile / threads / ilp / vpad. */
-static dlcrt_status_t verify_fusion_schedule(const dlc_vctx_t *v) {
-  static const char *const kinds[] = {"loop", "input", "stitch", "gemm_chain", "attention", NULL};
-  MlirStringRef kind;
-  DLCRT_RETURN_IF_ERROR(dlc_attr_str(v->op, "kind", "", &kind));
-  bool known = false;
-  for (int i = 0; kinds[i]; ++i) known = known || dlc_sref_eq(kind, kinds[i]);
-  if (!known)
-    return verr(v, "attribute 'kind': expected \"loop\", \"input\", \"stitch\", \"gemm_chain\" or \"attention\", got \"%.*s\"",
-                (int)kind.length, kind.data);
-  int64_t values[DLCRT_MAX_RANK];
-  int32_t count;
-  static const char *const arrays[] = {"tile", "vpad"};
-  for (int a = 0; a < 2; ++a) {
-    DLCRT_RETURN_IF_ERROR(dlc_attr_i64_array(v->op, arrays[a], values, DLCRT_MAX_RANK, &count));
-    for (int32_t i = 0; i < count; ++i)
-      if (values[i] < 1) return verr(v, "attribute '%s': sizes must be >= 1", arrays[a]);
-  }
-  static const char *const scalars[] = {"threads", "ilp"};
-  for (int a = 0; a < 2; ++a) {
-    int64_t x;
-    DLCRT_RETURN_IF_ERROR(dlc_attr_i64(v->op, scalars[a], 1, &x));
-    if (x < 1 || x > 1024) return verr(v, "attribute '%s': expected 1 to 1024, got %lld", scalars[a], (long long)x);
-  }
-  return NULL;
-}
-
-static dlcrt_status_t verify_fusion(const dlc_vctx_t *v) {
-  DLCRT_RETURN_IF_ERROR(verify_fusion_schedule(v));
-  MlirAttribute callee = mlirOperationGetAttributeByName(v->op, dlc_sref("callee"));
-  if (!mlirAttributeIsAFlatSymbolRef(callee)) return verr(v, "attribute 'callee': expected a flat symbol reference");
-  MlirOperation module = mlirOperationGetParentOperation(v->op);
-  while (!mlirOperationIsNull(module) && !mlirOperationIsNull(mlirOperationGetParentOperation(module)))
-    module = mlirOperationGetParentOperation(module);
-  if (mlirOperationIsNull(module)) return NULL; /* detached: nothing to look up */
-  MlirSymbolTable table = mlirSymbolTableCreate(module);
-  MlirStringRef name = mlirFlatSymbolRefAttrGetValue(callee);
-  MlirOperation fn = mlirSymbolTableLookup(table, name);
-  mlirSymbolTableDestroy(table);
-  if (mlirOperationIsNull(fn))
-    return verr(v, "attribute 'callee': no function named @%.*s", (int)name.length, name.data);
-  MlirAttribute fta = mlirOperationGetAttributeByName(fn, dlc_sref("function_type"));
-  if (!mlirAttributeIsAType(fta)) return verr(v, "attribute 'callee': @%.*s is not a function", (int)name.length, name.data);
-  MlirType ft = mlirTypeAttrGetValue(fta);
-  intptr_t ni = mlirFunctionTypeGetNumInputs(ft), nr = mlirFunctionTypeGetNumResults(ft);
-  if (ni != mlirOperationGetNumOperands(v->op) || nr != mlirOperationGetNumResults(v->op))
-    return verr(v, "@%.*s takes %ld operands and returns %ld results, but the group has %ld and %ld", (int)name.length,
-                name.data, (long)ni, (long)nr, (long)mlirOperationGetNumOperands(v->op),
-                (long)mlirOperationGetNumResults(v->op));
-  for (intptr_t i = 0; i < ni; ++i)
-    if (!mlirTypeEqual(mlirFunctionTypeGetInput(ft, i), mlirValueGetType(mlirOperationGetOperand(v->op, i))))
-      return verr(v, "operand #%ld (inputs): type differs from @%.*s's argument", (long)i, (int)name.length, name.data);
-  for (intptr_t i = 0; i < nr; ++i)
-    if (!mlirTypeEqual(mlirFunctionTypeGetResult(ft, i), mlirValueGetType(mlirOperationGetResult(v->op, i))))
-      return verr(v, "result #%ld: type differs from @%.*s's result", (long)i, (int)name.length, name.data);
-  return NULL;
-}
-
-static dlcrt_status_t dlc_check_op(MlirOperation op, dlc_shape_t *inferred) {
+dlcrt_status_t dlc_check_op(MlirOperation op, dlc_shape_t *inferred) {
   const dlc_op_info_t *info = dlc_op_info(op);
   if (!info) return NULL;
   dlc_vctx_t v = {.op = op, .inferred = inferred};
@@ -517,7 +457,6 @@ static dlcrt_status_t dlc_check_op(MlirOperation op, dlc_shape_t *inferred) {
     case DLC_OPC_GATHER: return verify_gather(&v);
     case DLC_OPC_CAST: return verify_cast(&v);
     case DLC_OPC_CONSTANT: return verify_constant(&v);
-    case DLC_OPC_FUSION: return verify_fusion(&v);
   }
   return NULL;
 }
@@ -526,7 +465,7 @@ dlcrt_status_t dlc_verify_op(MlirOperation op) { return dlc_check_op(op, NULL); 
 
 dlcrt_status_t dlc_infer_result_type(MlirOperation op) {
   const dlc_op_info_t *info = dlc_op_info(op);
-  if (!info || info->kind == DLC_FUSION || mlirOperationGetNumResults(op) != 1) return NULL;
+  if (!info || mlirOperationGetNumResults(op) != 1) return NULL;
   MlirType declared = mlirValueGetType(mlirOperationGetResult(op, 0));
   dlc_shape_t shape;
   bool ranked = dlc_shape_from_type(declared, &shape);
@@ -542,7 +481,7 @@ dlcrt_status_t dlc_infer_result_type(MlirOperation op) {
 
 static MlirWalkResult dlc_verify_walk(MlirOperation op, void *user_data) {
   int *failures = user_data;
-  dlcrt_status_t st = dlc_verify_op(op);
+  dlcrt_status_t st = dlc_is_fusion_func(op) ? dlc_verify_fusion_func(op) : dlc_verify_op(op);
   if (st) {
     mlirEmitError(mlirOperationGetLocation(op), dlcrt_status_message(st));
     dlcrt_status_free(st);

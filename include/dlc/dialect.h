@@ -34,7 +34,6 @@ typedef enum dlc_op_class_e {
   DLC_OPC_CAST,
   DLC_OPC_WHERE,
   DLC_OPC_CONSTANT,
-  DLC_OPC_FUSION,
 } dlc_op_class_t;
 
 typedef enum dlc_op_kind_e {
@@ -48,7 +47,7 @@ typedef enum dlc_op_kind_e {
   /* the rest: one op per class */
   DLC_MATMUL, DLC_CONV2D, DLC_MAX_POOL2D, DLC_AVG_POOL2D, DLC_SOFTMAX, DLC_LOG_SOFTMAX, DLC_LAYER_NORM,
   DLC_REDUCE, DLC_TRANSPOSE, DLC_RESHAPE, DLC_CONCAT, DLC_SLICE, DLC_GATHER, DLC_CAST, DLC_WHERE,
-  DLC_CONSTANT, DLC_FUSION,
+  DLC_CONSTANT,
   DLC_OP_KIND_COUNT
 } dlc_op_kind_t;
 
@@ -80,6 +79,14 @@ dlcrt_status_t dlc_attr_i64_array(MlirOperation op, const char *name, int64_t *o
 /* Checks one dlc op's operand and result types and attributes. The message names the op,
  * the operand and what was expected ("operand #1 (rhs): expected ..., got tensor<...>"). */
 dlcrt_status_t dlc_verify_op(MlirOperation op);
+/* Fusion groups. IRDL variadics must share one type, so a fusion group is not an op: it is a private
+ * func.func (its body; one fused function becomes one kernel) carrying a `dlc.fusion` dictionary
+ * attribute with the schedule: kind = "loop" | "input" | "stitch" | "gemm_chain" | "attention"
+ * (required), and tile, vpad (array<i64>, sizes >= 1), threads, ilp (1..1024). Calls launch it. */
+#define DLC_FUSION_ATTR "dlc.fusion"
+bool dlc_is_fusion_func(MlirOperation op);
+dlcrt_status_t dlc_verify_fusion_func(MlirOperation fn);
+
 /* Sets result #0's type to what the operands and attributes imply (for builders such as the ONNX
  * importer, which create ops with a placeholder result type). dlc.reshape and dlc.cast keep their
  * declared (target) type and are only checked. */

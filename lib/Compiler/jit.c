@@ -9,6 +9,8 @@
  * does not own, so each distinct `allocated` pointer is released with free() after copying out. */
 #include "dlc/jit.h"
 
+#include "dlc/jit_support.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,6 +153,8 @@ dlcrt_status_t dlc_program_compile(MlirModule module, const dlc_compile_options_
       st = dlcrt_make_status(DLCRT_STATUS_INTERNAL, "the JIT could not compile @%s (see the diagnostics above)", p->function);
   }
   if (!st) {
+    for (const dlcrt_jit_symbol_t *sym = dlcrt_jit_symbols(); sym->name; ++sym)
+      mlirExecutionEngineRegisterSymbol(p->engine, dlc_sref(sym->name), sym->address);
     char iface[160];
     snprintf(iface, sizeof(iface), "_mlir_ciface_%s", p->function);
     void *sym = mlirExecutionEngineLookupPacked(p->engine, dlc_sref(iface));

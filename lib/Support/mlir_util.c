@@ -21,10 +21,10 @@ void dlc_strbuf_append_attr(dlc_strbuf_t *sb, MlirAttribute attr) {
 }
 void dlc_strbuf_append_sref(dlc_strbuf_t *sb, MlirStringRef ref) { dlc_strbuf_append_n(sb, ref.data, ref.length); }
 
-void dlc_strbuf_append_op(dlc_strbuf_t *sb, MlirOperation op, bool generic) {
+void dlc_strbuf_append_op(dlc_strbuf_t *sb, MlirOperation op, bool generic, int64_t elide_above) {
   MlirOpPrintingFlags flags = mlirOpPrintingFlagsCreate();
   if (generic) mlirOpPrintingFlagsPrintGenericOpForm(flags);
-  mlirOpPrintingFlagsElideLargeElementsAttrs(flags, 16);
+  if (elide_above > 0) mlirOpPrintingFlagsElideLargeElementsAttrs(flags, elide_above);
   mlirOperationPrintWithFlags(op, flags, dlc_strbuf_callback, sb);
   mlirOpPrintingFlagsDestroy(flags);
 }

@@ -43,6 +43,18 @@ const char *dlc_emit_empty(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[][
 const char *dlc_emit_scalar(dlc_emit_t *e, MlirType elem, const char *literal, char *buf);
 /* Appends "affine_map<(d0, ..., dN-1) -> (EXPRS)>" where exprs are given as a string. */
 void dlc_emit_affine_map(dlc_strbuf_t *sb, int32_t num_dims, const char *exprs);
+/* The MLIR text of an element type ("f32") into `buf` (>= 32 bytes). */
+void dlc_emit_elem_name(MlirType elem, char *buf);
+/* A tensor.empty of shape `s` filled with the scalar `literal` by linalg.fill. */
+const char *dlc_emit_filled(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[][16], const char *literal,
+                            char *buf);
+/* Opens `RESULT = linalg.generic` over `loops` dims (the first `parallel` parallel, the rest
+ * reductions). Entries 0..nin-1 of the arrays are the inputs, entry nin the output; maps[i] lists the
+ * results of operand i's indexing map ("d0, 0, d2"). Block arguments are %x0.. for the inputs and
+ * %acc for the output; the caller appends the body and finishes with dlc_emit_generic_close. */
+void dlc_emit_generic_open(dlc_emit_t *e, const char *result, int32_t loops, int32_t parallel, int nin,
+                           const char *const values[], const dlc_shape_t *const shapes[], const char *const maps[]);
+void dlc_emit_generic_close(dlc_emit_t *e, const dlc_shape_t *out);
 /* Finishes the body: returns `value` (of shape `s`) as the op's declared result type. */
 void dlc_emit_return(dlc_emit_t *e, const char *value, const dlc_shape_t *s);
 bool dlc_emit_is_float(MlirType t);

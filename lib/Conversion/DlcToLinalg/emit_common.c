@@ -102,3 +102,72 @@ const char *dlc_emit_pos_inf_literal(MlirType elem) {
   if (mlirTypeIsABF16(elem)) return "0x7F80";
   return "0x7F800000";
 }
+
+/* The MLIR text of an element type ("f32"). */
+void dlc_emit_elem_name(MlirType elem, char *buf) {
+  dlc_strbuf_t sb;
+  dlc_strbuf_init(&sb);
+  dlc_emit_elem_type(&sb, elem);
+  snprintf(buf, 32, "%s", dlc_strbuf_cstr(&sb));
+  dlc_strbuf_free(&sb);
+}
+
+/* A tensor.empty of shape `s` filled with the scalar `literal` by linalg.fill. */
+const char *dlc_emit_filled(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[][16], const char *literal,
+                            char *buf) {
+  char empty[16], scalar[16];
+  dlc_emit_empty(e, s, dyn_dims, empty);
+  dlc_emit_scalar(e, s->elem, literal, scalar);
+  dlc_emit_fresh(e, buf);
+  dlc_strbuf_appendf(e->body, "  %s = linalg.fill ins(%s : ", buf, scalar);
+  dlc_emit_elem_type(e->body, s->elem);
+  dlc_strbuf_appendf(e->body, ") outs(%s : ", empty);
+  dlc_emit_tensor_type(e->body, s);
+  dlc_strbuf_append(e->body, ") -> ");
+  dlc_emit_tensor_type(e->body, s);
+  dlc_strbuf_append(e->body, "\n");
+  return buf;
+}
+
+/* Opens `RESULT = linalg.generic` over `loops` dims (the first `parallel` parallel, the rest
+ * reductions). Entries 0..nin-1 of the arrays are the inputs, entry nin the output; maps[i] lists the
+ * results of operand i's indexing map ("d0, 0, d2"). The block arguments are %x0.. for the inputs and
+ * %acc for the output; the caller appends the body and finishes with dlc_emit_generic_close. */
+void dlc_emit_generic_open(dlc_emit_t *e, const char *result, int32_t loops, int32_t parallel, int nin,
+                           const char *const values[], const dlc_shape_t *const shapes[], const char *const maps[]) {
+  dlc_strbuf_t *b = e->body;
+  dlc_strbuf_appendf(b, "  %s = linalg.generic {indexing_maps = [", result);
+  for (int i = 0; i <= nin; ++i) {
+    if (i) dlc_strbuf_append(b, ", ");
+    dlc_emit_affine_map(b, loops, maps[i]);
+  }
+  dlc_strbuf_append(b, "], iterator_types = [");
+  for (int32_t d = 0; d < loops; ++d) dlc_strbuf_appendf(b, "%s\"%s\"", d ? ", " : "", d < parallel ? "parallel" : "reduction");
+  dlc_strbuf_append(b, "]}");
+  if (nin) {
+    dlc_strbuf_append(b, " ins(");
+    for (int i = 0; i < nin; ++i) dlc_strbuf_appendf(b, "%s%s", i ? ", " : "", values[i]);
+    dlc_strbuf_append(b, " : ");
+    for (int i = 0; i < nin; ++i) {
+      if (i) dlc_strbuf_append(b, ", ");
+      dlc_emit_tensor_type(b, shapes[i]);
+    }
+    dlc_strbuf_append(b, ")");
+  }
+  dlc_strbuf_appendf(b, " outs(%s : ", values[nin]);
+  dlc_emit_tensor_type(b, shapes[nin]);
+  dlc_strbuf_append(b, ") {\n  ^bb0(");
+  for (int i = 0; i <= nin; ++i) {
+    if (i < nin) dlc_strbuf_appendf(b, "%%x%d: ", i);
+    else dlc_strbuf_append(b, "%acc: ");
+    dlc_emit_elem_type(b, shapes[i]->elem);
+    if (i < nin) dlc_strbuf_append(b, ", ");
+  }
+  dlc_strbuf_append(b, "):\n");
+}
+
+void dlc_emit_generic_close(dlc_emit_t *e, const dlc_shape_t *out) {
+  dlc_strbuf_append(e->body, "  } -> ");
+  dlc_emit_tensor_type(e->body, out);
+  dlc_strbuf_append(e->body, "\n");
+}

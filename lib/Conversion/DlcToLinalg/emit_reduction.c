@@ -12,12 +12,13 @@
  * dlc.softmax / dlc.log_softmax (numerically stable): m = max(x), s = sum(exp(x - m)), then
  *   exp(x - m) / s, or (x - m) - log(s).
  * dlc.layer_norm over dims [axis, rank): d = x - mean, var = sum(d * d) / N (population),
- *   d * rsqrt(var + epsilon) * scale + bias.
+ *   d / sqrt(var + epsilon) * scale + bias.
  * Floats narrower than f32 (f16, bf16) are widened to f32 first and rounded once at the end.
  * Float max/min use arith.maximumf/minimumf, which propagate NaN.
  * Limitations: integer reduce needs signless integers (i1 is treated as unsigned: max is "or",
  * min is "and", sum is "xor"); integer sum/prod wrap on overflow; over zero elements a mean is NaN
  * and a float max/min is -inf/+inf (numpy raises for max/min). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -294,7 +295,7 @@ static const char *red_expand(red_t *r, const char *src, dlc_shape_t *shape, cha
   return buf;
 }
 
-/* Integer extremes of a signless type as literals. */
+/* The smallest / largest value of a signless integer type as a literal (i1 as unsigned: 0 / 1). */
 static void int_limit(MlirType t, bool want_max, char *buf, size_t n) {
   unsigned w = mlirIntegerTypeGetWidth(t);
   if (w == 1) snprintf(buf, n, "%d", want_max ? 1 : 0);
@@ -317,8 +318,8 @@ static dlcrt_status_t reduce_combiner(const red_t *r, dlc_reduce_kind_t kind, co
     return dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED, "'dlc.reduce' on element type %s is not supported", r->et);
   bool u = mlirIntegerTypeGetWidth(t) == 1;
   switch (kind) {
-    case DLC_REDUCE_MAX: *op = u ? "arith.maxui" : "arith.maxsi"; int_limit(t, u, neutral, 32); break;
-    case DLC_REDUCE_MIN: *op = u ? "arith.minui" : "arith.minsi"; int_limit(t, !u, neutral, 32); break;
+    case DLC_REDUCE_MAX: *op = u ? "arith.maxui" : "arith.maxsi"; int_limit(t, false, neutral, 32); break;
+    case DLC_REDUCE_MIN: *op = u ? "arith.minui" : "arith.minsi"; int_limit(t, true, neutral, 32); break;
     case DLC_REDUCE_PROD: *op = "arith.muli"; snprintf(neutral, 32, "1"); break;
     case DLC_REDUCE_SUM: *op = "arith.addi"; snprintf(neutral, 32, "0"); break;
     case DLC_REDUCE_MEAN:
@@ -352,13 +353,13 @@ static dlcrt_status_t emit_softmax(dlc_emit_t *e) {
   red_t r;
   red_init(&r, e, mask);
   char xb[16], mb[16], eb[16], sb[16], yb[16], t[4][16];
-  dlc_shape_t kept, full;
+  dlc_shape_t kept, ex, full;
   const char *x = red_widen_input(&r, xb);
   red_reduce(&r, x, "arith.maximumf", dlc_emit_neg_inf_literal(r.full.elem), false, &kept, mb);
   red_operand_t xm[2] = {{x, &r.full, MAP_ALL}, {mb, &kept, MAP_KEPT}};
-  red_map_open(&r, xm, 2, r.full.elem, &full, eb);
+  red_map_open(&r, xm, 2, r.full.elem, &ex, eb);
   red_generic_close(&r, red_op(&r, "math.exp", red_op(&r, "arith.subf", "%x0", "%x1", r.ct, t[0]), NULL, r.ct, t[1]),
-                    &full);
+                    &ex);
   red_reduce(&r, eb, "arith.addf", "0.0", false, &kept, sb);
   const char *v;
   if (e->info->kind == DLC_LOG_SOFTMAX) { /* (x - m) - log(s) */
@@ -367,9 +368,7 @@ static dlcrt_status_t emit_softmax(dlc_emit_t *e) {
     red_op(&r, "arith.subf", "%x0", "%x1", r.ct, t[0]);
     v = red_op(&r, "arith.subf", t[0], red_op(&r, "math.log", "%x2", NULL, r.ct, t[1]), r.ct, t[2]);
   } else { /* exp(x - m) / s */
-    red_operand_t ins[2] = {{eb, &full, MAP_ALL}, {sb, &kept, MAP_KEPT}};
-    dlc_shape_t exp_shape = full;
-    ins[0].shape = &exp_shape;
+    red_operand_t ins[2] = {{eb, &ex, MAP_ALL}, {sb, &kept, MAP_KEPT}};
     red_map_open(&r, ins, 2, r.elem, &full, yb);
     v = red_op(&r, "arith.divf", "%x0", "%x1", r.ct, t[2]);
   }
@@ -383,11 +382,13 @@ static dlcrt_status_t emit_layer_norm(dlc_emit_t *e) {
   double eps;
   DLCRT_RETURN_IF_ERROR(dlc_axis_param(e->op, "axis", -1, e->in[0].rank, &axis));
   DLCRT_RETURN_IF_ERROR(dlc_attr_f64(e->op, "epsilon", 1e-5, &eps));
+  if (!isfinite(eps))
+    return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "'dlc.layer_norm' attribute 'epsilon' must be finite");
   bool mask[DLCRT_MAX_RANK] = {false};
   for (int32_t d = axis; d < e->in[0].rank; ++d) mask[d] = true;
   red_t r;
   red_init(&r, e, mask);
-  char xb[16], sb[16], nb[16], db[16], qb[16], epsb[16], yb[16], t[10][16], lit[40];
+  char xb[16], sb[16], nb[16], db[16], qb[16], epsb[16], yb[16], t[9][16], lit[40];
   dlc_shape_t kept, full, diff;
   const char *x = red_widen_input(&r, xb);
   red_reduce(&r, x, "arith.addf", "0.0", false, &kept, sb);
@@ -400,13 +401,13 @@ static dlcrt_status_t emit_layer_norm(dlc_emit_t *e) {
   red_generic_close(&r, red_op(&r, "arith.subf", "%x0", red_op(&r, "arith.divf", "%x1", n, r.ct, t[0]), r.ct, t[1]),
                     &diff);
   red_reduce(&r, db, "arith.addf", "0.0", true, &kept, qb);
-  /* d * rsqrt(sumsq / n + eps) * scale + bias */
+  /* d / sqrt(sumsq / n + eps) * scale + bias (math.rsqrt has no libm function to lower to) */
   red_operand_t ins[4] = {
       {db, &diff, MAP_ALL}, {qb, &kept, MAP_KEPT}, {"%a1", &e->in[1], MAP_MASKED}, {"%a2", &e->in[2], MAP_MASKED}};
   red_map_open(&r, ins, 4, r.elem, &full, yb);
   red_op(&r, "arith.divf", "%x1", n, r.ct, t[0]);
-  red_op(&r, "math.rsqrt", red_op(&r, "arith.addf", t[0], epsb, r.ct, t[1]), NULL, r.ct, t[2]);
-  red_op(&r, "arith.mulf", "%x0", t[2], r.ct, t[3]);
+  red_op(&r, "math.sqrt", red_op(&r, "arith.addf", t[0], epsb, r.ct, t[1]), NULL, r.ct, t[2]);
+  red_op(&r, "arith.divf", "%x0", t[2], r.ct, t[3]);
   red_op(&r, "arith.mulf", t[3], red_convert(&r, "%x2", true, t[4]), r.ct, t[5]);
   red_op(&r, "arith.addf", t[5], red_convert(&r, "%x3", true, t[6]), r.ct, t[7]);
   red_generic_close(&r, red_convert(&r, t[7], false, t[8]), &full);

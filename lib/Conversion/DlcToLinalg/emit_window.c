@@ -9,26 +9,19 @@
  *   pool: (n, c, oh, ow, kh, kw), reading input (n, c, oh*SH + kh*DH, ow*SW + kw*DW) and a
  *         tensor.empty of the kernel size, whose only job is to give kh/kw their ranges.
  * One elementwise epilogue then adds the bias, divides avg pools by the window size and rounds
- * f16/bf16 conv/avg results, which are accumulated in f32. The avg divisor is exact and computed at
- * compile time as rows(oh) * cols(ow): two constant tables counting, per output row/column, the
- * window taps that fall inside the unpadded input (count_include_pad=false, ONNX) or the full kernel
- * size (count_include_pad=true).
- * Limitations: conv2d needs static input channels, spatial dims and filter; pools need static
- * spatial dims (batch, and channels for pools, may be dynamic), else UNIMPLEMENTED. An avg window
- * lying entirely in the padding (pads >= kernel) divides by 0, giving NaN. */
+ * f16/bf16 conv/avg results, which are accumulated in f32. The avg divisor is exact: rows[oh] *
+ * cols[ow], two small 1-D tables computed with linalg.index that count, per output row/column, the
+ * window taps inside the unpadded input (count_include_pad=false, ONNX) or the full kernel size
+ * (count_include_pad=true).
+ * Dynamic batch, spatial and (pool) channel dims are supported: a dynamic output spatial size is
+ * max(0, (IN + pads - span) floordiv S + 1) by affine.max.
+ * Limitations: conv2d needs static input channels and a static filter, else UNIMPLEMENTED. An avg
+ * window lying entirely in the padding (pads >= kernel) divides by 0, giving NaN. */
 #include <stdio.h>
 #include <string.h>
 
 #include "emit.h"
 #include "mlir-c/BuiltinTypes.h"
-
-/* Builders defined in emit_matmul.c (candidates for emit_common.c / emit.h). */
-void dlc_emit_elem_name(MlirType elem, char *buf); /* buf: >= 32 bytes */
-const char *dlc_emit_filled(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[][16], const char *literal,
-                            char *buf);
-void dlc_emit_generic_open(dlc_emit_t *e, const char *result, int32_t loops, int32_t parallel, int nin,
-                           const char *const values[], const dlc_shape_t *const shapes[], const char *const maps[]);
-void dlc_emit_generic_close(dlc_emit_t *e, const dlc_shape_t *out);
 
 typedef struct dlc_window_t {
   dlc_emit_t *e;
@@ -41,16 +34,11 @@ typedef struct dlc_window_t {
   char elem[32], acc_elem[32];
 } dlc_window_t;
 
-/* Only the batch dim (and a pool's channel dim) may be dynamic. */
+/* conv2d needs static input channels and filter (they shape the channel map and the kernel). */
 static dlcrt_status_t check_static(const dlc_window_t *w) {
-  const dlc_shape_t *x = &w->e->in[0];
-  bool ok = x->dims[2] != DLC_DYN && x->dims[3] != DLC_DYN;
-  if (w->conv) ok = ok && x->dims[1] != DLC_DYN && dlc_shape_is_static(&w->e->in[1]);
-  if (ok) return NULL;
+  if (!w->conv || (w->e->in[0].dims[1] != DLC_DYN && dlc_shape_is_static(&w->e->in[1]))) return NULL;
   return dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED,
-                           "'dlc.%s' with dynamic %s is not supported: only the batch dim%s may be dynamic",
-                           w->e->info->name, w->conv ? "input channels, spatial dims or filter dims" : "spatial dims",
-                           w->conv ? "" : " and the channel dim");
+                           "'dlc.%s' with dynamic input channels or filter dims is not supported", w->e->info->name);
 }
 
 /* Result dim `d`: the declared static size, else the input's (a tensor.dim when dynamic). */
@@ -60,6 +48,25 @@ static void passthrough_dim(dlc_window_t *w, int32_t d) {
   if (size == DLC_DYN) dlc_emit_dim(w->e, "%a0", &w->e->in[0], d, w->dyn[d]);
 }
 
+/* Result spatial dim 2+i: static from dlc_window_out_dim, else max(0, (IN + PADS - SPAN) floordiv S + 1). */
+static void spatial_dim(dlc_window_t *w, int i) {
+  const dlc_window_params_t *p = &w->p;
+  int32_t d = 2 + i;
+  int64_t in = w->e->in[0].dims[d];
+  int64_t size = w->e->out.dims[d] != DLC_DYN ? w->e->out.dims[d]
+                 : in == DLC_DYN ? DLC_DYN
+                                 : dlc_window_out_dim(in, p->kernel[i], p->strides[i], p->pads[i], p->pads[2 + i],
+                                                      p->dilations[i]);
+  w->out.dims[d] = size;
+  if (size != DLC_DYN) return;
+  char dim[16];
+  long long c = (long long)(p->pads[i] + p->pads[2 + i] - p->dilations[i] * (p->kernel[i] - 1) - 1);
+  dlc_emit_dim(w->e, "%a0", &w->e->in[0], d, dim);
+  dlc_emit_fresh(w->e, w->dyn[d]);
+  dlc_strbuf_appendf(w->e->body, "  %s = affine.max affine_map<()[s0] -> (0, (s0 %c %lld) floordiv %lld + 1)>()[%s]\n",
+                     w->dyn[d], c < 0 ? '-' : '+', c < 0 ? -c : c, (long long)p->strides[i], dim);
+}
+
 static void result_shape(dlc_window_t *w) {
   const dlc_shape_t *x = &w->e->in[0];
   w->out.rank = 4;
@@ -67,9 +74,8 @@ static void result_shape(dlc_window_t *w) {
   passthrough_dim(w, 0);
   if (w->conv) w->out.dims[1] = w->e->in[1].dims[0];
   else passthrough_dim(w, 1);
-  for (int i = 0; i < 2; ++i)
-    w->out.dims[2 + i] = dlc_window_out_dim(x->dims[2 + i], w->p.kernel[i], w->p.strides[i], w->p.pads[i],
-                                            w->p.pads[2 + i], w->p.dilations[i]);
+  spatial_dim(w, 0);
+  spatial_dim(w, 1);
   w->acc = w->out;
   if (w->widen) w->acc.elem = mlirF32TypeGet(mlirTypeGetContext(x->elem));
 }
@@ -79,8 +85,8 @@ static const char *emit_pad(dlc_window_t *w, dlc_shape_t *padded, char *buf) {
   const int64_t *pads = w->p.pads;
   *padded = w->e->in[0];
   if (!pads[0] && !pads[1] && !pads[2] && !pads[3]) return "%a0";
-  padded->dims[2] += pads[0] + pads[2];
-  padded->dims[3] += pads[1] + pads[3];
+  for (int i = 0; i < 2; ++i)
+    if (padded->dims[2 + i] != DLC_DYN) padded->dims[2 + i] += pads[i] + pads[2 + i];
   const char *neutral = w->kind == DLC_MAX_POOL2D ? dlc_emit_neg_inf_literal(padded->elem) : "0.0";
   char value[16];
   dlc_emit_scalar(w->e, padded->elem, neutral, value);
@@ -159,21 +165,54 @@ static void emit_window_generic(dlc_window_t *w, const char *input, const dlc_sh
   dlc_emit_generic_close(e, &w->acc);
 }
 
-/* A constant vector, per output position along spatial dim i, of the avg window's tap count. */
-static void emit_count_table(dlc_window_t *w, int i, char *buf) {
-  const dlc_window_params_t *p = &w->p;
-  int64_t in = w->e->in[0].dims[2 + i], n_out = w->out.dims[2 + i];
-  dlc_emit_fresh(w->e, buf);
-  dlc_strbuf_appendf(w->e->body, "  %s = arith.constant dense<[", buf);
-  for (int64_t o = 0; o < n_out; ++o) {
-    int64_t count = 0;
-    for (int64_t k = 0; k < p->kernel[i]; ++k) {
-      int64_t pos = o * p->strides[i] - p->pads[i] + k * p->dilations[i];
-      count += p->count_include_pad || (pos >= 0 && pos < in);
-    }
-    dlc_strbuf_appendf(w->e->body, "%s%lld.0", o ? ", " : "", (long long)count);
+/* A tensor<OUTxACC> of the avg divisor factor along spatial dim i per output position o: the kernel
+ * size K (count_include_pad), else the number of taps inside the unpadded input, k in [lo, hi] with
+ * lo = max(0, ceil((P - o*S) / D)) and hi = min(K - 1, floor((IN + P - 1 - o*S) / D)). Computed by a
+ * small generic rather than a constant, so no large elements attribute is emitted. */
+static void emit_count_table(dlc_window_t *w, int i, const dlc_shape_t *table, char *buf) {
+  dlc_emit_t *e = w->e;
+  long long k = w->p.kernel[i], s = w->p.strides[i], d = w->p.dilations[i], pad = w->p.pads[i];
+  char in[16], init[16], o[16], lo[16], hi[16], n[16], n64[16], count[16];
+  dlc_emit_dim(e, "%a0", &e->in[0], 2 + i, in);
+  dlc_emit_empty(e, table, &w->dyn[2 + i], init);
+  const char *values[] = {init}, *maps[] = {"d0"};
+  const dlc_shape_t *shapes[] = {table};
+  dlc_emit_fresh(e, buf);
+  dlc_emit_generic_open(e, buf, 1, 1, 0, values, shapes, maps);
+  dlc_emit_fresh(e, count);
+  if (w->p.count_include_pad) {
+    dlc_strbuf_appendf(e->body, "    %s = arith.constant %lld.0 : %s\n", count, k, w->acc_elem);
+  } else {
+    dlc_emit_fresh(e, o);
+    dlc_emit_fresh(e, lo);
+    dlc_emit_fresh(e, hi);
+    dlc_emit_fresh(e, n);
+    dlc_emit_fresh(e, n64);
+    dlc_strbuf_appendf(e->body,
+                       "    %s = linalg.index 0 : index\n"
+                       "    %s = affine.max affine_map<(d0) -> (0, (%lld - d0 * %lld) ceildiv %lld)>(%s)\n"
+                       "    %s = affine.min affine_map<(d0)[s0] -> (%lld, (s0 + %lld - d0 * %lld) floordiv %lld)>(%s)[%s]\n"
+                       "    %s = affine.max affine_map<(d0, d1) -> (0, d1 - d0 + 1)>(%s, %s)\n"
+                       "    %s = arith.index_cast %s : index to i64\n"
+                       "    %s = arith.sitofp %s : i64 to %s\n",
+                       o, lo, pad, s, d, o, hi, k - 1, pad - 1, s, d, o, in, n, lo, hi, n64, n, count, n64,
+                       w->acc_elem);
   }
-  dlc_strbuf_appendf(w->e->body, "]> : tensor<%lldx%s>\n", (long long)n_out, w->acc_elem);
+  dlc_strbuf_appendf(e->body, "    linalg.yield %s : %s\n", count, w->acc_elem);
+  dlc_emit_generic_close(e, table);
+}
+
+/* The operand list of a linalg.generic being assembled (inputs, then the output). */
+typedef struct dlc_operands_t {
+  const char *values[5], *maps[5];
+  const dlc_shape_t *shapes[5];
+  int n;
+} dlc_operands_t;
+
+static void add_operand(dlc_operands_t *ops, const char *value, const dlc_shape_t *shape, const char *map) {
+  ops->values[ops->n] = value;
+  ops->shapes[ops->n] = shape;
+  ops->maps[ops->n++] = map;
 }
 
 /* The elementwise epilogue over `acc`: + bias[o], / (rows[oh] * cols[ow]), round to the element type. */
@@ -184,21 +223,21 @@ static void emit_epilogue(dlc_window_t *w, const char *acc, char *buf) {
   dlc_shape_t tables[2] = {{.rank = 1, .dims = {w->out.dims[2]}, .elem = w->acc.elem},
                            {.rank = 1, .dims = {w->out.dims[3]}, .elem = w->acc.elem}};
   if (avg) {
-    emit_count_table(w, 0, rows);
-    emit_count_table(w, 1, cols);
+    emit_count_table(w, 0, &tables[0], rows);
+    emit_count_table(w, 1, &tables[1], cols);
   }
   dlc_emit_empty(e, &w->out, w->dyn, init);
-  const char *values[4] = {acc}, *maps[4] = {"d0, d1, d2, d3"};
-  const dlc_shape_t *shapes[4] = {&w->acc};
-  int nin = 1;
-  if (w->has_bias) values[nin] = "%a2", shapes[nin] = &e->in[2], maps[nin++] = "d1";
+  dlc_operands_t ops = {.n = 0};
+  add_operand(&ops, acc, &w->acc, "d0, d1, d2, d3");
+  if (w->has_bias) add_operand(&ops, "%a2", &e->in[2], "d1");
   if (avg) {
-    values[nin] = rows, shapes[nin] = &tables[0], maps[nin++] = "d2";
-    values[nin] = cols, shapes[nin] = &tables[1], maps[nin++] = "d3";
+    add_operand(&ops, rows, &tables[0], "d2");
+    add_operand(&ops, cols, &tables[1], "d3");
   }
-  values[nin] = init, shapes[nin] = &w->out, maps[nin] = "d0, d1, d2, d3";
+  int nin = ops.n;
+  add_operand(&ops, init, &w->out, "d0, d1, d2, d3");
   dlc_emit_fresh(e, buf);
-  dlc_emit_generic_open(e, buf, 4, 4, nin, values, shapes, maps);
+  dlc_emit_generic_open(e, buf, 4, 4, nin, ops.values, ops.shapes, ops.maps);
 
   char v[16] = "%x0", t0[16], t1[16], t2[16];
   if (w->has_bias) {

@@ -1,7 +1,7 @@
 /* --dlc-lower-to-linalg (DlcToLinalg): replaces every dlc op with a call to a generated private
- * function in linalg/tensor/arith/math (see emit.h), dlc.constant with arith.constant and
- * dlc.fusion with a call of its callee. The `inline` pass of the cpu pipeline then splices the
- * bodies in. Generated functions are shared between ops with identical types and attributes. */
+ * function in linalg/tensor/arith/math (see emit.h), and dlc.constant with arith.constant; the
+ * `inline` pass of the cpu pipeline then splices the bodies in. Generated functions are shared between ops with identical types and attributes.
+ * Fusion groups are functions called with func.call, so they need nothing here. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,7 +99,7 @@ static dlcrt_status_t dlc_emit_body(dlc_emit_t *e) {
     case DLC_OPC_SOFTMAX: case DLC_OPC_LAYER_NORM: case DLC_OPC_REDUCE: return dlc_emit_reduction(e);
     case DLC_OPC_TRANSPOSE: case DLC_OPC_RESHAPE: case DLC_OPC_CONCAT: case DLC_OPC_SLICE: case DLC_OPC_GATHER:
       return dlc_emit_data_movement(e);
-    case DLC_OPC_CONSTANT: case DLC_OPC_FUSION: break;
+    case DLC_OPC_CONSTANT: break;
   }
   return dlcrt_make_status(DLCRT_STATUS_INTERNAL, "no emitter for 'dlc.%s'", e->info->name);
 }
@@ -150,11 +150,6 @@ static dlcrt_status_t dlc_get_helper(dlc_lowering_t *l, const dlc_op_info_t *inf
 static dlcrt_status_t dlc_lower_op(dlc_lowering_t *l, MlirOperation op) {
   const dlc_op_info_t *info = dlc_op_info(op);
   if (info->kind == DLC_CONSTANT) return dlc_lower_constant(op);
-  if (info->kind == DLC_FUSION) {
-    MlirAttribute callee = mlirOperationGetAttributeByName(op, dlc_sref("callee"));
-    dlc_replace(op, dlc_create_call(op, mlirFlatSymbolRefAttrGetValue(callee)));
-    return NULL;
-  }
   dlc_emit_t e = {.op = op, .info = info};
   e.num_in = (int)mlirOperationGetNumOperands(op);
   if (e.num_in > DLC_EMIT_MAX_OPERANDS)
