@@ -5,6 +5,7 @@
  *   dlc-opt [FILE | -] [--PASS ...] [--pass-pipeline=...] [--dlc-pipeline=cpu] [--print-ir-after-all]
  *           [--pass-timing] [--mlir-print-op-generic] [-o OUT] */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dlc/compiler.h"
@@ -23,6 +24,7 @@ static void print_help(FILE *out) {
           "  --print-ir-after-all     print the IR after every pass that changed it (to stderr)\n"
           "  --pass-timing            print pass timings (to stderr)\n"
           "  --mlir-print-op-generic  print every op in generic form\n"
+          "  --mlir-elide-elementsattrs-if-larger=N  print constants above N elements as __elided__ (not re-parseable)\n"
           "  --no-verify-each         do not run the dlc verifier after every pass\n"
           "  --help                   this text\n"
           "  --PASS                   any upstream MLIR pass by name (func.func passes are nested for you)\n\n"
@@ -39,6 +41,7 @@ typedef struct dlc_opt_args_t {
   const char *input;
   const char *output;
   bool print_after_all, timing, generic, verify_each;
+  long elide_above;
 } dlc_opt_args_t;
 
 /* First pass over argv: options that are not pipeline steps. */
@@ -56,6 +59,12 @@ static dlcrt_status_t parse_options(int argc, char **argv, dlc_opt_args_t *a, bo
     else if (strcmp(arg, "--pass-timing") == 0) a->timing = true;
     else if (strcmp(arg, "--mlir-print-op-generic") == 0) a->generic = true;
     else if (strcmp(arg, "--no-verify-each") == 0) a->verify_each = false;
+    else if (strncmp(arg, "--mlir-elide-elementsattrs-if-larger=", 37) == 0) {
+      char *end;
+      a->elide_above = strtol(arg + 37, &end, 10);
+      if (end == arg + 37 || *end || a->elide_above < 1)
+        return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: expected a positive element count", arg);
+    }
     else if (arg[0] != '-' || strcmp(arg, "-") == 0) {
       if (a->input) return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "more than one input file ('%s' and '%s')", a->input, arg);
       a->input = arg;
@@ -73,7 +82,8 @@ static dlcrt_status_t add_steps(int argc, char **argv, MlirContext ctx, MlirPass
     const char *arg = argv[i];
     if (strcmp(arg, "-o") == 0) { ++i; continue; }
     if (strncmp(arg, "--", 2) != 0 || strcmp(arg, "--print-ir-after-all") == 0 || strcmp(arg, "--pass-timing") == 0 ||
-        strcmp(arg, "--mlir-print-op-generic") == 0 || strcmp(arg, "--no-verify-each") == 0)
+        strcmp(arg, "--mlir-print-op-generic") == 0 || strcmp(arg, "--no-verify-each") == 0 ||
+        strncmp(arg, "--mlir-elide-elementsattrs-if-larger=", 37) == 0)
       continue;
     if (strncmp(arg, "--dlc-pipeline=", 15) == 0) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_named(ctx, pm, arg + 15, opts));
     else if (strncmp(arg, "--pass-pipeline=", 16) == 0) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_text(ctx, pm, arg + 16, opts));
@@ -101,7 +111,7 @@ static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirCo
   if (!st) {
     dlc_strbuf_t out;
     dlc_strbuf_init(&out);
-    dlc_strbuf_append_op(&out, mlirModuleGetOperation(module), a->generic);
+    dlc_strbuf_append_op(&out, mlirModuleGetOperation(module), a->generic, a->elide_above);
     dlc_strbuf_append(&out, "\n");
     st = dlc_strbuf_status(&out);
     if (!st) st = dlc_write_file_atomic(a->output, out.data, out.len);
