@@ -1,0 +1,12 @@
+// Binary operands must have one element type.
+// RUN: not dlc-opt %s 2>&1 | FileCheck %s
+// RUN: rm -f %t.out
+// RUN: not dlc-opt %s -o %t.out
+// RUN: test ! -e %t.out
+
+func.func @f(%a: tensor<2x3xf32>, %b: tensor<2x3xf16>) {
+  // CHECK: :[[@LINE+1]]:{{[0-9]+}}: error: 'dlc.add' op operand #1 (rhs): expected element type f32, got tensor<2x3xf16>
+  %0 = "dlc.add"(%a, %b) : (tensor<2x3xf32>, tensor<2x3xf16>) -> tensor<2x3xf32>
+  return
+}
+// CHECK: dlc-opt: error: {{.*}}binary_element_mismatch.mlir: 1 dlc op failed verification

@@ -1,0 +1,12 @@
+// The result type is the value's type.
+// RUN: not dlc-opt %s 2>&1 | FileCheck %s
+// RUN: rm -f %t.out
+// RUN: not dlc-opt %s -o %t.out
+// RUN: test ! -e %t.out
+
+func.func @f() {
+  // CHECK: :[[@LINE+1]]:{{[0-9]+}}: error: 'dlc.constant' op result #0: expected tensor<2x2xf32> from the operands, got tensor<4xf32>
+  %0 = "dlc.constant"() {value = dense<1.0> : tensor<2x2xf32>} : () -> tensor<4xf32>
+  return
+}
+// CHECK: dlc-opt: error: {{.*}}constant_type_mismatch.mlir: 1 dlc op failed verification

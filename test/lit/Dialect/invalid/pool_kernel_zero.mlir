@@ -1,0 +1,12 @@
+// Kernel elements are >= 1.
+// RUN: not dlc-opt %s 2>&1 | FileCheck %s
+// RUN: rm -f %t.out
+// RUN: not dlc-opt %s -o %t.out
+// RUN: test ! -e %t.out
+
+func.func @f(%x: tensor<1x1x4x4xf32>) {
+  // CHECK: :[[@LINE+1]]:{{[0-9]+}}: error: 'dlc.avg_pool2d' op attribute 'kernel': elements must be >= 1
+  %0 = "dlc.avg_pool2d"(%x) {kernel = array<i64: 0, 2>} : (tensor<1x1x4x4xf32>) -> tensor<1x1x4x3xf32>
+  return
+}
+// CHECK: dlc-opt: error: {{.*}}pool_kernel_zero.mlir: 1 dlc op failed verification
