@@ -3,8 +3,9 @@
 // optional attributes are checked by the C verifier (dialect/verify_*.c), which IRDL cannot express.
 // Each operand/result slot has its own constraint value: IRDL unifies uses of one constraint value,
 // so sharing %t between two operands would force them to have the same type. For the same reason every
-// element of a variadic operand must have one type, so DLC has no variadic ops: concat is binary, and a
-// fusion group is a private func.func carrying a `dlc.fusion` attribute (see dialect/verify_fusion.c).
+// element of a variadic operand must have one type: the only variadics are the runtime dims of reshape,
+// fill and expand (all rank-0 tensor<i64>); concat is binary, and a fusion group is a private
+// func.func carrying a `dlc.fusion` attribute (see dialect/verify_fusion.c).
 irdl.dialect @dlc {
   // max(x, 0)
   irdl.operation @relu {
@@ -97,6 +98,62 @@ irdl.dialect @dlc {
     irdl.operands(input: %o0)
     irdl.results(result: %r0)
   }
+  // largest integer <= x
+  irdl.operation @floor {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+  }
+  // smallest integer >= x
+  irdl.operation @ceil {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+  }
+  // nearest integer, halves to even
+  irdl.operation @round {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+  }
+  // -1, 0 or 1 by the sign of x
+  irdl.operation @sign {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+  }
+  // sine
+  irdl.operation @sin {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+  }
+  // cosine
+  irdl.operation @cos {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+  }
+  // logical not (i1)
+  irdl.operation @not {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+  }
+  // log(1 + exp(x))
+  irdl.operation @softplus {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+  }
   // a + b, numpy broadcasting
   irdl.operation @add {
     %o0 = irdl.base "!builtin.tensor"
@@ -147,6 +204,38 @@ irdl.dialect @dlc {
   }
   // min(a, b), numpy broadcasting
   irdl.operation @min {
+    %o0 = irdl.base "!builtin.tensor"
+    %o1 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(lhs: %o0, rhs: %o1)
+    irdl.results(result: %r0)
+  }
+  // a and b (i1), numpy broadcasting
+  irdl.operation @and {
+    %o0 = irdl.base "!builtin.tensor"
+    %o1 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(lhs: %o0, rhs: %o1)
+    irdl.results(result: %r0)
+  }
+  // a or b (i1), numpy broadcasting
+  irdl.operation @or {
+    %o0 = irdl.base "!builtin.tensor"
+    %o1 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(lhs: %o0, rhs: %o1)
+    irdl.results(result: %r0)
+  }
+  // a xor b (i1), numpy broadcasting
+  irdl.operation @xor {
+    %o0 = irdl.base "!builtin.tensor"
+    %o1 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(lhs: %o0, rhs: %o1)
+    irdl.results(result: %r0)
+  }
+  // remainder, numpy broadcasting; optional fmod (bool): false = sign of the divisor, true = C fmod
+  irdl.operation @mod {
     %o0 = irdl.base "!builtin.tensor"
     %o1 = irdl.base "!builtin.tensor"
     %r0 = irdl.base "!builtin.tensor"
@@ -270,11 +359,13 @@ irdl.dialect @dlc {
     irdl.results(result: %r0)
     irdl.attributes {"perm" = %a0}
   }
-  // reshape to the result type; at most one dynamic result dim, inferred from the element count
+  // reshape to the result type; dims: one rank-0 tensor<i64> per dynamic result dim, or none and at
+  // most one dynamic result dim, inferred from the element count
   irdl.operation @reshape {
     %o0 = irdl.base "!builtin.tensor"
+    %o1 = irdl.base "!builtin.tensor"
     %r0 = irdl.base "!builtin.tensor"
-    irdl.operands(input: %o0)
+    irdl.operands(input: %o0, dims: variadic %o1)
     irdl.results(result: %r0)
   }
   // concatenate lhs and rhs along axis; n-ary concatenation is a chain (IRDL variadics must share one type)
@@ -319,6 +410,80 @@ irdl.dialect @dlc {
     %o2 = irdl.base "!builtin.tensor"
     %r0 = irdl.base "!builtin.tensor"
     irdl.operands(condition: %o0, lhs: %o1, rhs: %o2)
+    irdl.results(result: %r0)
+  }
+  // the runtime size of dim `axis` (negative counts from the end), as a rank-0 tensor<i64>
+  irdl.operation @dim {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    %a0 = irdl.base "#builtin.integer"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+    irdl.attributes {"axis" = %a0}
+  }
+  // the declared type filled with the one-element `value`; dims: one rank-0 tensor<i64> per dynamic dim
+  irdl.operation @fill {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    %a0 = irdl.any
+    irdl.operands(dims: variadic %o0)
+    irdl.results(result: %r0)
+    irdl.attributes {"value" = %a0}
+  }
+  // start + i * delta for i < max(ceil((limit - start) / delta), 0); rank-0 operands of one type
+  irdl.operation @range {
+    %o0 = irdl.base "!builtin.tensor"
+    %o1 = irdl.base "!builtin.tensor"
+    %o2 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(start: %o0, limit: %o1, delta: %o2)
+    irdl.results(result: %r0)
+  }
+  // numpy-broadcast the input to the declared type; dims: one rank-0 tensor<i64> per dynamic result dim
+  irdl.operation @expand {
+    %o0 = irdl.base "!builtin.tensor"
+    %o1 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0, dims: variadic %o1)
+    irdl.results(result: %r0)
+  }
+  // repeat the input along each dim (one repeat >= 0 per dim)
+  irdl.operation @tile {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    %a0 = irdl.base "#builtin.dense_array"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+    irdl.attributes {"repeats" = %a0}
+  }
+  // pad by pads (begins, then ends; negative crops); optional mode = "constant" | "reflect" | "edge", value
+  irdl.operation @pad {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    %a0 = irdl.base "#builtin.dense_array"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+    irdl.attributes {"pads" = %a0}
+  }
+  // keep the upper or lower triangle of the last two dims; optional upper (default true), k (default 0)
+  irdl.operation @trilu {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+  }
+  // i64 index of the largest element along axis; optional axis (0), keepdims (true), select_last_index (false)
+  irdl.operation @argmax {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+  }
+  // i64 index of the smallest element along axis; optional axis (0), keepdims (true), select_last_index (false)
+  irdl.operation @argmin {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(input: %o0)
     irdl.results(result: %r0)
   }
   // a tensor constant (dense or dense_resource elements)

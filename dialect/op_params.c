@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+
 static dlcrt_status_t dlc_param_error(MlirOperation op, const char *fmt_attr, const char *what) {
   char opname[64];
   dlc_op_name(op, opname, sizeof(opname));
@@ -127,6 +130,59 @@ dlcrt_status_t dlc_slice_params(MlirOperation op, int32_t rank, dlc_slice_params
   return NULL;
 }
 
+dlcrt_status_t dlc_pad_params(MlirOperation op, int32_t rank, dlc_pad_params_t *out) {
+  int64_t pads[2 * DLCRT_MAX_RANK];
+  int32_t count;
+  DLCRT_RETURN_IF_ERROR(dlc_attr_i64_array(op, "pads", pads, 2 * DLCRT_MAX_RANK, &count));
+  if (count != 2 * rank) {
+    char what[96];
+    snprintf(what, sizeof(what), "expected %d entries (begins, then ends, one per input dim), got %d", (int)(2 * rank),
+             (int)(count < 0 ? 0 : count));
+    return dlc_param_error(op, "pads", what);
+  }
+  for (int32_t d = 0; d < rank; ++d) {
+    out->begins[d] = pads[d];
+    out->ends[d] = pads[rank + d];
+  }
+  MlirStringRef mode;
+  DLCRT_RETURN_IF_ERROR(dlc_attr_str(op, "mode", "constant", &mode));
+  if (dlc_sref_eq(mode, "constant")) out->mode = DLC_PAD_CONSTANT;
+  else if (dlc_sref_eq(mode, "reflect")) out->mode = DLC_PAD_REFLECT;
+  else if (dlc_sref_eq(mode, "edge")) out->mode = DLC_PAD_EDGE;
+  else return dlc_param_error(op, "mode", "expected one of \"constant\", \"reflect\", \"edge\"");
+  return dlc_attr_f64(op, "value", 0.0, &out->value);
+}
+
+dlcrt_status_t dlc_tile_repeats(MlirOperation op, int32_t rank, int64_t *repeats) {
+  int32_t count;
+  DLCRT_RETURN_IF_ERROR(dlc_attr_i64_array(op, "repeats", repeats, DLCRT_MAX_RANK, &count));
+  if (count != rank) return dlc_param_error(op, "repeats", "expected one entry per input dim");
+  for (int32_t d = 0; d < rank; ++d)
+    if (repeats[d] < 0) return dlc_param_error(op, "repeats", "elements must be >= 0");
+  return NULL;
+}
+
+dlcrt_status_t dlc_trilu_params(MlirOperation op, dlc_trilu_params_t *out) {
+  DLCRT_RETURN_IF_ERROR(dlc_attr_bool(op, "upper", true, &out->upper));
+  return dlc_attr_i64(op, "k", 0, &out->k);
+}
+
+dlcrt_status_t dlc_arg_reduce_params(MlirOperation op, int32_t rank, dlc_arg_reduce_params_t *out) {
+  DLCRT_RETURN_IF_ERROR(dlc_axis_param(op, "axis", 0, rank, &out->axis));
+  DLCRT_RETURN_IF_ERROR(dlc_attr_bool(op, "keepdims", true, &out->keepdims));
+  return dlc_attr_bool(op, "select_last_index", false, &out->select_last_index);
+}
+
+dlcrt_status_t dlc_fill_value(MlirOperation op, MlirAttribute *scalar) {
+  MlirAttribute value = mlirOperationGetAttributeByName(op, dlc_sref("value"));
+  const char *expected = "expected dense elements with one integer or float element (e.g. dense<0.0> : tensor<f32>)";
+  if (mlirAttributeIsNull(value) || !mlirAttributeIsADenseElements(value) || mlirElementsAttrGetNumElements(value) != 1)
+    return dlc_param_error(op, "value", expected);
+  *scalar = mlirDenseElementsAttrGetSplatValue(value);
+  if (!mlirAttributeIsAInteger(*scalar) && !mlirAttributeIsAFloat(*scalar)) return dlc_param_error(op, "value", expected);
+  return NULL;
+}
+
 static int64_t dlc_clamp_index(int64_t v, int64_t dim) {
   if (v < 0) v += dim;
   if (v < 0) return 0;
@@ -135,7 +191,7 @@ static int64_t dlc_clamp_index(int64_t v, int64_t dim) {
 
 int64_t dlc_slice_static_len(int64_t dim, int64_t start, int64_t end, int64_t step) {
   int64_t s = dlc_clamp_index(start, dim), e = dlc_clamp_index(end, dim);
-  return e > s ? (e - s + step - 1) / step : 0;
+  return e > s ? (e - s - 1) / step + 1 : 0; /* ceil((e - s) / step) without overflow for huge steps */
 }
 
 int64_t dlc_window_out_dim(int64_t in, int64_t kernel, int64_t stride, int64_t pad_lo, int64_t pad_hi, int64_t dil) {

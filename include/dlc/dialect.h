@@ -17,7 +17,7 @@ extern "C" {
 #endif
 
 typedef enum dlc_op_class_e {
-  DLC_OPC_UNARY,      /* elementwise, one float operand */
+  DLC_OPC_UNARY,      /* elementwise, one operand */
   DLC_OPC_BINARY,     /* elementwise, two operands, numpy broadcasting */
   DLC_OPC_COMPARE,    /* like binary, i1 result */
   DLC_OPC_MATMUL,
@@ -33,20 +33,30 @@ typedef enum dlc_op_class_e {
   DLC_OPC_GATHER,
   DLC_OPC_CAST,
   DLC_OPC_WHERE,
+  DLC_OPC_DIM,        /* runtime size of one dim, as a rank-0 tensor<i64> */
+  DLC_OPC_FILL,       /* splat of the declared type; runtime dims as operands */
+  DLC_OPC_RANGE,
+  DLC_OPC_EXPAND,     /* broadcast to the declared type; runtime dims as operands */
+  DLC_OPC_TILE,
+  DLC_OPC_PAD,
+  DLC_OPC_TRILU,
+  DLC_OPC_ARG_REDUCE, /* argmax and argmin */
   DLC_OPC_CONSTANT,
 } dlc_op_class_t;
 
 typedef enum dlc_op_kind_e {
   /* unary */
   DLC_RELU, DLC_GELU, DLC_SILU, DLC_SIGMOID, DLC_TANH, DLC_EXP, DLC_LOG, DLC_SQRT, DLC_RSQRT, DLC_ERF,
-  DLC_NEG, DLC_ABS, DLC_RECIPROCAL,
+  DLC_NEG, DLC_ABS, DLC_RECIPROCAL, DLC_FLOOR, DLC_CEIL, DLC_ROUND, DLC_SIGN, DLC_SIN, DLC_COS, DLC_NOT,
+  DLC_SOFTPLUS,
   /* binary */
-  DLC_ADD, DLC_SUB, DLC_MUL, DLC_DIV, DLC_POW, DLC_MAX, DLC_MIN,
+  DLC_ADD, DLC_SUB, DLC_MUL, DLC_DIV, DLC_POW, DLC_MAX, DLC_MIN, DLC_AND, DLC_OR, DLC_XOR, DLC_MOD,
   /* compare */
   DLC_EQUAL, DLC_LESS, DLC_LESS_EQUAL, DLC_GREATER, DLC_GREATER_EQUAL,
   /* the rest: one op per class */
   DLC_MATMUL, DLC_CONV2D, DLC_MAX_POOL2D, DLC_AVG_POOL2D, DLC_SOFTMAX, DLC_LOG_SOFTMAX, DLC_LAYER_NORM,
   DLC_REDUCE, DLC_TRANSPOSE, DLC_RESHAPE, DLC_CONCAT, DLC_SLICE, DLC_GATHER, DLC_CAST, DLC_WHERE,
+  DLC_DIM, DLC_FILL, DLC_RANGE, DLC_EXPAND, DLC_TILE, DLC_PAD, DLC_TRILU, DLC_ARGMAX, DLC_ARGMIN,
   DLC_CONSTANT,
   DLC_OP_KIND_COUNT
 } dlc_op_kind_t;
@@ -88,8 +98,9 @@ bool dlc_is_fusion_func(MlirOperation op);
 dlcrt_status_t dlc_verify_fusion_func(MlirOperation fn);
 
 /* Sets result #0's type to what the operands and attributes imply (for builders such as the ONNX
- * importer, which create ops with a placeholder result type). dlc.reshape and dlc.cast keep their
- * declared (target) type and are only checked. */
+ * importer, which create ops with a placeholder result type). dlc.reshape, dlc.cast, dlc.fill and
+ * dlc.expand keep their declared (target) type and are only checked; dlc.range keeps a declared
+ * rank-1 type (its length is a runtime value) and otherwise gets tensor<?xT>. */
 dlcrt_status_t dlc_infer_result_type(MlirOperation op);
 /* Verifies every dlc op under `root`, emitting an MLIR error diagnostic at each bad op's location.
  * Returns the number of ops that failed. */

@@ -34,6 +34,25 @@ typedef struct dlc_slice_params_t {
   int64_t starts[DLCRT_MAX_RANK], ends[DLCRT_MAX_RANK], steps[DLCRT_MAX_RANK]; /* as written */
 } dlc_slice_params_t;
 
+typedef enum dlc_pad_mode_e { DLC_PAD_CONSTANT, DLC_PAD_REFLECT, DLC_PAD_EDGE } dlc_pad_mode_t;
+
+typedef struct dlc_pad_params_t {
+  int64_t begins[DLCRT_MAX_RANK], ends[DLCRT_MAX_RANK]; /* negative crops */
+  dlc_pad_mode_t mode;                                  /* default constant */
+  double value;                                         /* constant mode; default 0 */
+} dlc_pad_params_t;
+
+typedef struct dlc_trilu_params_t {
+  bool upper; /* default true */
+  int64_t k;  /* default 0 */
+} dlc_trilu_params_t;
+
+typedef struct dlc_arg_reduce_params_t { /* argmax, argmin */
+  int32_t axis;           /* default 0, normalized */
+  bool keepdims;          /* default true */
+  bool select_last_index; /* default false */
+} dlc_arg_reduce_params_t;
+
 /* Each reads `op` (of the matching class) given its operand shapes; errors name the attribute. */
 dlcrt_status_t dlc_matmul_params(MlirOperation op, dlc_matmul_params_t *out);
 dlcrt_status_t dlc_window_params(MlirOperation op, dlc_window_params_t *out);
@@ -42,6 +61,14 @@ dlcrt_status_t dlc_axis_param(MlirOperation op, const char *name, int64_t dflt, 
 dlcrt_status_t dlc_reduce_params(MlirOperation op, int32_t rank, dlc_reduce_params_t *out);
 dlcrt_status_t dlc_transpose_perm(MlirOperation op, int32_t rank, int64_t *perm);
 dlcrt_status_t dlc_slice_params(MlirOperation op, int32_t rank, dlc_slice_params_t *out);
+dlcrt_status_t dlc_pad_params(MlirOperation op, int32_t rank, dlc_pad_params_t *out);
+/* repeats: one entry >= 0 per input dim. */
+dlcrt_status_t dlc_tile_repeats(MlirOperation op, int32_t rank, int64_t *repeats);
+dlcrt_status_t dlc_trilu_params(MlirOperation op, dlc_trilu_params_t *out);
+dlcrt_status_t dlc_arg_reduce_params(MlirOperation op, int32_t rank, dlc_arg_reduce_params_t *out);
+/* dlc.fill's `value`: dense elements with exactly one element; `*scalar` receives that element as an
+ * integer or float attribute (its type is the element type). */
+dlcrt_status_t dlc_fill_value(MlirOperation op, MlirAttribute *scalar);
 /* The static length of a sliced dim of static size `dim` (ONNX clamping rules). */
 int64_t dlc_slice_static_len(int64_t dim, int64_t start, int64_t end, int64_t step);
 /* The window's output size along one spatial dim (static inputs only). */

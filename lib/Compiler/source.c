@@ -1,5 +1,5 @@
-/* Loading a model source into a verified module: MLIR text from a file or standard input.
- * ONNX files are routed to the importer (lib/Import) once it exists. */
+/* Loading a model source into a verified module: MLIR text from a file or standard input, or an ONNX
+ * model (*.onnx) through the importer (lib/Import). */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdio.h>
@@ -8,6 +8,7 @@
 
 #include "dlc/compiler.h"
 #include "dlc/dialect.h"
+#include "dlc/onnx.h"
 #include "dlc/strbuf.h"
 
 static bool dlc_has_suffix(const char *s, const char *suffix) {
@@ -47,8 +48,13 @@ dlcrt_status_t dlc_load_source(MlirContext ctx, const char *path, MlirModule *ou
     module = mlirModuleCreateParse(ctx, mlirStringRefCreate(dlc_strbuf_cstr(&text), text.len));
     dlc_strbuf_free(&text);
   } else {
-    if (dlc_has_suffix(path, ".onnx"))
-      return dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED, "%s: ONNX import is not built into this DLC yet", path);
+    if (dlc_has_suffix(path, ".onnx")) {
+      DLCRT_RETURN_IF_ERROR(dlc_onnx_import_file(ctx, path, &module));
+      dlcrt_status_t st = dlc_verify_module(module, path);
+      if (st) mlirModuleDestroy(module);
+      else *out_module = module;
+      return st;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) return dlcrt_make_status(DLCRT_STATUS_NOT_FOUND, "%s: cannot open: %s", path, strerror(errno));
     fclose(f);

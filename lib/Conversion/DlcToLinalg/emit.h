@@ -41,6 +41,8 @@ const char *dlc_emit_index(dlc_emit_t *e, int64_t v, char *buf);
 const char *dlc_emit_empty(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[][16], char *buf);
 /* A scalar constant of element type `elem` with value `v` ("0.0", "-inf", "1"): the text is an MLIR literal. */
 const char *dlc_emit_scalar(dlc_emit_t *e, MlirType elem, const char *literal, char *buf);
+/* Appends "d0, d1, ..., dN-1" (the results of an identity indexing map). */
+void dlc_emit_identity_exprs(dlc_strbuf_t *sb, int32_t num_dims);
 /* Appends "affine_map<(d0, ..., dN-1) -> (EXPRS)>" where exprs are given as a string. */
 void dlc_emit_affine_map(dlc_strbuf_t *sb, int32_t num_dims, const char *exprs);
 /* The MLIR text of an element type ("f32") into `buf` (>= 32 bytes). */
@@ -48,6 +50,19 @@ void dlc_emit_elem_name(MlirType elem, char *buf);
 /* A tensor.empty of shape `s` filled with the scalar `literal` by linalg.fill. */
 const char *dlc_emit_filled(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[][16], const char *literal,
                             char *buf);
+/* The same filled with the scalar SSA value `scalar` (of element type s->elem). */
+const char *dlc_emit_fill_with(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[][16], const char *scalar,
+                               char *buf);
+/* `buf = op a, b : index`. */
+const char *dlc_emit_index_op(dlc_emit_t *e, const char *op, const char *a, const char *b, char *buf);
+/* Index values for the dynamic dims of `s` read from the rank-0 tensor<i64> operands %a<first>,
+ * %a<first+1>, ... (one per dynamic dim, in order) into dyn_dims[d]. */
+void dlc_emit_runtime_dims(dlc_emit_t *e, int first, const dlc_shape_t *s, char dyn_dims[][16]);
+/* A scalar arith.constant holding `attr` (an integer or float attribute, exact as printed by MLIR). */
+const char *dlc_emit_attr_scalar(dlc_emit_t *e, MlirAttribute attr, char *buf);
+/* A scalar constant of element type `elem` holding `v`: rounded to a float type; truncated toward
+ * zero and saturated for an integer type (NaN -> 0; i1: v != 0). */
+const char *dlc_emit_f64_scalar(dlc_emit_t *e, MlirType elem, double v, char *buf);
 /* Opens `RESULT = linalg.generic` over `loops` dims (the first `parallel` parallel, the rest
  * reductions). Entries 0..nin-1 of the arrays are the inputs, entry nin the output; maps[i] lists the
  * results of operand i's indexing map ("d0, 0, d2"). Block arguments are %x0.. for the inputs and
@@ -66,7 +81,9 @@ const char *dlc_emit_pos_inf_literal(MlirType elem);
 dlcrt_status_t dlc_emit_elementwise(dlc_emit_t *e); /* unary, binary, compare, where, cast */
 dlcrt_status_t dlc_emit_matmul(dlc_emit_t *e);
 dlcrt_status_t dlc_emit_window(dlc_emit_t *e);      /* conv2d, max_pool2d, avg_pool2d */
-dlcrt_status_t dlc_emit_reduction(dlc_emit_t *e);   /* reduce, softmax, log_softmax, layer_norm */
+dlcrt_status_t dlc_emit_reduction(dlc_emit_t *e);   /* reduce, softmax, log_softmax, layer_norm, argmax, argmin */
 dlcrt_status_t dlc_emit_data_movement(dlc_emit_t *e); /* transpose, reshape, concat, slice, gather */
+dlcrt_status_t dlc_emit_shape(dlc_emit_t *e);       /* dim, fill, range, expand */
+dlcrt_status_t dlc_emit_pad_tile(dlc_emit_t *e);    /* pad, tile, trilu */
 
 #endif /* DLC_CONVERSION_DLCTOLINALG_EMIT_H */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
 const char *dlc_emit_fresh(dlc_emit_t *e, char *buf) {
@@ -62,6 +63,10 @@ const char *dlc_emit_scalar(dlc_emit_t *e, MlirType elem, const char *literal, c
   return buf;
 }
 
+void dlc_emit_identity_exprs(dlc_strbuf_t *sb, int32_t num_dims) {
+  for (int32_t d = 0; d < num_dims; ++d) dlc_strbuf_appendf(sb, "%sd%d", d ? ", " : "", (int)d);
+}
+
 void dlc_emit_affine_map(dlc_strbuf_t *sb, int32_t num_dims, const char *exprs) {
   dlc_strbuf_append(sb, "affine_map<(");
   for (int32_t d = 0; d < num_dims; ++d) dlc_strbuf_appendf(sb, "%sd%d", d ? ", " : "", (int)d);
@@ -112,12 +117,8 @@ void dlc_emit_elem_name(MlirType elem, char *buf) {
   dlc_strbuf_free(&sb);
 }
 
-/* A tensor.empty of shape `s` filled with the scalar `literal` by linalg.fill. */
-const char *dlc_emit_filled(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[][16], const char *literal,
-                            char *buf) {
-  char empty[16], scalar[16];
-  dlc_emit_empty(e, s, dyn_dims, empty);
-  dlc_emit_scalar(e, s->elem, literal, scalar);
+/* `buf = linalg.fill ins(scalar) outs(empty)` of shape `s`. */
+static const char *fill_into(dlc_emit_t *e, const dlc_shape_t *s, const char *empty, const char *scalar, char *buf) {
   dlc_emit_fresh(e, buf);
   dlc_strbuf_appendf(e->body, "  %s = linalg.fill ins(%s : ", buf, scalar);
   dlc_emit_elem_type(e->body, s->elem);
@@ -127,6 +128,67 @@ const char *dlc_emit_filled(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[]
   dlc_emit_tensor_type(e->body, s);
   dlc_strbuf_append(e->body, "\n");
   return buf;
+}
+
+/* A tensor.empty of shape `s` filled with the scalar `literal` by linalg.fill. */
+const char *dlc_emit_filled(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[][16], const char *literal,
+                            char *buf) {
+  char empty[16], scalar[16];
+  dlc_emit_empty(e, s, dyn_dims, empty);
+  return fill_into(e, s, empty, dlc_emit_scalar(e, s->elem, literal, scalar), buf);
+}
+
+/* A tensor.empty of shape `s` filled with the scalar SSA value `scalar` by linalg.fill. */
+const char *dlc_emit_fill_with(dlc_emit_t *e, const dlc_shape_t *s, char dyn_dims[][16], const char *scalar,
+                               char *buf) {
+  char empty[16];
+  return fill_into(e, s, dlc_emit_empty(e, s, dyn_dims, empty), scalar, buf);
+}
+
+const char *dlc_emit_index_op(dlc_emit_t *e, const char *op, const char *a, const char *b, char *buf) {
+  dlc_emit_fresh(e, buf);
+  dlc_strbuf_appendf(e->body, "  %s = %s %s, %s : index\n", buf, op, a, b);
+  return buf;
+}
+
+void dlc_emit_runtime_dims(dlc_emit_t *e, int first, const dlc_shape_t *s, char dyn_dims[][16]) {
+  int k = first;
+  for (int32_t d = 0; d < s->rank; ++d) {
+    if (s->dims[d] != DLC_DYN) continue;
+    char v[16];
+    dlc_emit_fresh(e, v);
+    dlc_emit_fresh(e, dyn_dims[d]);
+    dlc_strbuf_appendf(e->body, "  %s = tensor.extract %%a%d[] : tensor<i64>\n  %s = arith.index_cast %s : i64 to index\n",
+                       v, k++, dyn_dims[d], v);
+  }
+}
+
+static void dlc_emit_print_callback(MlirStringRef s, void *user_data) {
+  dlc_strbuf_append_n(user_data, s.data, s.length);
+}
+
+const char *dlc_emit_attr_scalar(dlc_emit_t *e, MlirAttribute attr, char *buf) {
+  dlc_strbuf_t text;
+  dlc_strbuf_init(&text);
+  mlirAttributePrint(attr, dlc_emit_print_callback, &text);
+  dlc_emit_fresh(e, buf);
+  /* The text carries its type ("1.5 : f32"), except i1's "true"/"false", which arith.constant types itself. */
+  dlc_strbuf_appendf(e->body, "  %s = arith.constant %s\n", buf, dlc_strbuf_cstr(&text));
+  dlc_strbuf_free(&text);
+  return buf;
+}
+
+const char *dlc_emit_f64_scalar(dlc_emit_t *e, MlirType elem, double v, char *buf) {
+  MlirAttribute attr;
+  if (mlirTypeIsAFloat(elem)) {
+    attr = mlirFloatAttrDoubleGet(mlirTypeGetContext(elem), elem, v);
+  } else {
+    unsigned w = mlirIntegerTypeGetWidth(elem);
+    double lim = w >= 64 ? 9.2233720368547748e18 : (double)(1ull << (w - 1));
+    int64_t i = v != v ? 0 : v >= lim ? (int64_t)(lim - 1) : v <= -lim ? (int64_t)-lim : (int64_t)v;
+    attr = mlirIntegerAttrGet(elem, w == 1 ? (v != 0) : i);
+  }
+  return dlc_emit_attr_scalar(e, attr, buf);
 }
 
 /* Opens `RESULT = linalg.generic` over `loops` dims (the first `parallel` parallel, the rest

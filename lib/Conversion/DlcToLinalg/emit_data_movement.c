@@ -2,8 +2,11 @@
  *   transpose: linalg.transpose into a tensor.empty of the permuted dims.
  *   reshape: tensor.collapse_shape of the input to 1-D (rank 0: tensor.expand_shape to
  *     tensor<1x..>), then tensor.expand_shape to the declared shape (rank 0: collapse_shape). The
- *     one dynamic result dim is the runtime element count divided by the product of the static
- *     result dims.
+ *     dynamic dim is the `dims` operand (tensor.extract + arith.index_cast) or, without one, the
+ *     runtime element count divided by the product of the static result dims. With several dynamic
+ *     dims (given as `dims` operands) it is one tensor.reshape by a tensor.from_elements shape,
+ *     because MLIR 22's expand-strided-metadata crashes on a memref.expand_shape with two dynamic
+ *     dims in one group.
  *   concat: tensor.concat (bufferizes to one allocation plus a subview copy per input).
  *   slice: tensor.extract_slice. ONNX clamping (negative starts/ends count from the end, then clamp
  *     to [0, dim]) and the length ceil((end - start) / step), at least 0, are folded for static dims
@@ -19,13 +22,6 @@
 
 #include "emit.h"
 #include "mlir-c/BuiltinTypes.h"
-
-/* `buf = op a, b : index`. */
-static const char *idx_op(dlc_emit_t *e, const char *op, const char *a, const char *b, char *buf) {
-  dlc_emit_fresh(e, buf);
-  dlc_strbuf_appendf(e->body, "  %s = %s %s, %s : index\n", buf, op, a, b);
-  return buf;
-}
 
 /* `buf = tensor.cast value : from to to`, or `value` when the shapes are the same. */
 static const char *cast_to(dlc_emit_t *e, const char *value, const dlc_shape_t *from, const dlc_shape_t *to,
@@ -98,17 +94,47 @@ static const char *reshape_flatten(dlc_emit_t *e, dlc_shape_t *flat, char *buf) 
   return buf;
 }
 
+/* tensor.reshape of the input to the declared shape, the dynamic dims from the dims operands. */
+static void reshape_by_shape_tensor(dlc_emit_t *e) {
+  const dlc_shape_t *out = &e->out;
+  char v[DLCRT_MAX_RANK][16], shape[16], res[16];
+  int k = 1;
+  for (int32_t d = 0; d < out->rank; ++d) {
+    dlc_emit_fresh(e, v[d]);
+    if (out->dims[d] == DLC_DYN)
+      dlc_strbuf_appendf(e->body, "  %s = tensor.extract %%a%d[] : tensor<i64>\n", v[d], k++);
+    else
+      dlc_strbuf_appendf(e->body, "  %s = arith.constant %lld : i64\n", v[d], (long long)out->dims[d]);
+  }
+  dlc_emit_fresh(e, shape);
+  dlc_strbuf_appendf(e->body, "  %s = tensor.from_elements ", shape);
+  for (int32_t d = 0; d < out->rank; ++d) dlc_strbuf_appendf(e->body, "%s%s", d ? ", " : "", v[d]);
+  dlc_strbuf_appendf(e->body, " : tensor<%dxi64>\n", (int)out->rank);
+  dlc_emit_fresh(e, res);
+  dlc_strbuf_appendf(e->body, "  %s = tensor.reshape %%a0(%s) : (", res, shape);
+  dlc_emit_tensor_type(e->body, &e->in[0]);
+  dlc_strbuf_appendf(e->body, ", tensor<%dxi64>) -> ", (int)out->rank);
+  dlc_emit_tensor_type(e->body, out);
+  dlc_strbuf_append(e->body, "\n");
+  dlc_emit_return(e, res, out);
+}
+
 static dlcrt_status_t emit_reshape(dlc_emit_t *e) {
   const dlc_shape_t *out = &e->out;
-  int32_t dyn_dim = -1;
+  bool has_dims = e->num_in > 1;
+  int32_t dyn_dim = -1, num_dyn = 0;
   int64_t static_count = 1;
   for (int32_t d = 0; d < out->rank; ++d) {
-    if (out->dims[d] == DLC_DYN) dyn_dim = d;
+    if (out->dims[d] == DLC_DYN) dyn_dim = d, ++num_dyn;
     else static_count *= out->dims[d];
+  }
+  if (num_dyn > 1) { /* expand_shape with two dynamic dims in one group crashes expand-strided-metadata */
+    reshape_by_shape_tensor(e);
+    return NULL;
   }
   /* The flat tensor is static exactly when the result is. */
   dlc_shape_t flat, want = {.rank = 1, .dims = {dyn_dim >= 0 ? DLC_DYN : static_count}, .elem = out->elem};
-  char fb[16], cb[16], total[16], divisor[16], dyn[16], res[16];
+  char fb[16], cb[16], total[16], divisor[16], dyn[DLCRT_MAX_RANK][16], res[16];
   const char *f = cast_to(e, reshape_flatten(e, &flat, fb), &flat, &want, cb);
   if (out->rank == 1) {
     dlc_emit_return(e, f, &want);
@@ -121,16 +147,19 @@ static dlcrt_status_t emit_reshape(dlc_emit_t *e) {
     dlc_emit_return(e, res, out);
     return NULL;
   }
-  if (dyn_dim >= 0) { /* a zero static count leaves nothing to infer: the dynamic dim gets the total (0) */
+  if (has_dims) { /* one runtime size per dynamic dim */
+    dlc_emit_runtime_dims(e, 1, out, dyn);
+  } else if (dyn_dim >= 0) { /* a zero static count leaves nothing to infer: the dynamic dim gets the total (0) */
     dlc_emit_dim(e, f, &want, 0, total);
-    idx_op(e, "arith.divui", total, dlc_emit_index(e, static_count ? static_count : 1, divisor), dyn);
+    dlc_emit_index_op(e, "arith.divui", total, dlc_emit_index(e, static_count ? static_count : 1, divisor),
+                      dyn[dyn_dim]);
   }
   dlc_strbuf_appendf(e->body, "  %s = tensor.expand_shape %s [[", res, f);
   for (int32_t d = 0; d < out->rank; ++d) dlc_strbuf_appendf(e->body, "%s%d", d ? ", " : "", (int)d);
   dlc_strbuf_append(e->body, "]] output_shape [");
   for (int32_t d = 0; d < out->rank; ++d) {
     if (d) dlc_strbuf_append(e->body, ", ");
-    if (d == dyn_dim) dlc_strbuf_append(e->body, dyn);
+    if (out->dims[d] == DLC_DYN) dlc_strbuf_append(e->body, dyn[d]);
     else dlc_strbuf_appendf(e->body, "%lld", (long long)out->dims[d]);
   }
   dlc_strbuf_append(e->body, "]");
@@ -181,8 +210,8 @@ static int64_t clamp_static(int64_t v, int64_t dim) {
 static const char *clamp_dynamic(dlc_emit_t *e, int64_t v, const char *dim, const char *zero, char *buf) {
   char c[16], t[16];
   dlc_emit_index(e, v, c);
-  if (v >= 0) return idx_op(e, "arith.minsi", c, dim, buf);
-  return idx_op(e, "arith.maxsi", idx_op(e, "arith.addi", c, dim, t), zero, buf);
+  if (v >= 0) return dlc_emit_index_op(e, "arith.minsi", c, dim, buf);
+  return dlc_emit_index_op(e, "arith.maxsi", dlc_emit_index_op(e, "arith.addi", c, dim, t), zero, buf);
 }
 
 /* Appends the offset and size of sliced dim `d` to `offs` / `sizes`; sets out->dims[d]. */
@@ -201,11 +230,11 @@ static void slice_dim(dlc_emit_t *e, const dlc_slice_params_t *p, int32_t d, dlc
   dlc_emit_dim(e, "%a0", x, d, dim);
   dlc_emit_index(e, 0, zero);
   clamp_dynamic(e, p->starts[d], dim, zero, s);
-  idx_op(e, "arith.subi", clamp_dynamic(e, p->ends[d], dim, zero, t), s, diff);
-  const char *l = idx_op(e, "arith.maxsi", diff, zero, len);
+  dlc_emit_index_op(e, "arith.subi", clamp_dynamic(e, p->ends[d], dim, zero, t), s, diff);
+  const char *l = dlc_emit_index_op(e, "arith.maxsi", diff, zero, len);
   if (step != 1) { /* ceil(l / step) */
-    idx_op(e, "arith.addi", l, dlc_emit_index(e, step - 1, bias), sum);
-    l = idx_op(e, "arith.divui", sum, dlc_emit_index(e, step, cstep), len);
+    dlc_emit_index_op(e, "arith.addi", l, dlc_emit_index(e, step - 1, bias), sum);
+    l = dlc_emit_index_op(e, "arith.divui", sum, dlc_emit_index(e, step, cstep), len);
   }
   out->dims[d] = DLC_DYN;
   dlc_strbuf_appendf(offs, "%s%s", sep, s);
@@ -305,7 +334,7 @@ static dlcrt_status_t emit_gather(dlc_emit_t *e) {
   gather_shape(e, axis, &out, dyn);
   dlc_emit_dim(e, "%a0", x, axis, dim);
   dlc_emit_index(e, 0, zero);
-  idx_op(e, "arith.subi", dim, dlc_emit_index(e, 1, one), last);
+  dlc_emit_index_op(e, "arith.subi", dim, dlc_emit_index(e, 1, one), last);
   dlc_emit_empty(e, &out, dyn, init);
   dlc_strbuf_t *b = e->body, ex;
   dlc_strbuf_init(&ex);

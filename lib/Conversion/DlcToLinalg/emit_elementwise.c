@@ -17,20 +17,41 @@ typedef struct dlc_scalar_t {
 
 static const char *sfresh(dlc_scalar_t *s, char *buf) { return dlc_emit_fresh(s->e, buf); }
 
+static const char *sconst(dlc_scalar_t *s, const char *literal, char *buf) {
+  sfresh(s, buf);
+  dlc_strbuf_appendf(s->e->body, "    %s = arith.constant %s : %s\n", buf, literal, s->ct);
+  return buf;
+}
+/* %r = OP %a, %b : TYPE (OP may carry a predicate: "arith.cmpf olt,") */
+static const char *styped(dlc_scalar_t *s, const char *op, const char *a, const char *b, const char *type, char *buf) {
+  sfresh(s, buf);
+  dlc_strbuf_appendf(s->e->body, "    %s = %s %s, %s : %s\n", buf, op, a, b, type);
+  return buf;
+}
 /* %r = OP %a, %b : CT */
 static const char *sbin(dlc_scalar_t *s, const char *op, const char *a, const char *b, char *buf) {
+  return styped(s, op, a, b, s->ct, buf);
+}
+/* %r = arith.select %c, %a, %b : CT */
+static const char *ssel(dlc_scalar_t *s, const char *c, const char *a, const char *b, char *buf) {
   sfresh(s, buf);
-  dlc_strbuf_appendf(s->e->body, "    %s = %s %s, %s : %s\n", buf, op, a, b, s->ct);
+  dlc_strbuf_appendf(s->e->body, "    %s = arith.select %s, %s, %s : %s\n", buf, c, a, b, s->ct);
   return buf;
+}
+
+/* sign(x): -1 where x < 0, 1 where x > 0, else x itself (0, -0.0, NaN). */
+static const char *sign_of(dlc_scalar_t *s, bool fp, const char *x, char *out) {
+  char zero[16], one[16], minus[16], gt[16], lt[16], t[16];
+  sconst(s, fp ? "0.0" : "0", zero);
+  sconst(s, fp ? "1.0" : "1", one);
+  sconst(s, fp ? "-1.0" : "-1", minus);
+  sbin(s, fp ? "arith.cmpf ogt," : "arith.cmpi sgt,", x, zero, gt);
+  sbin(s, fp ? "arith.cmpf olt," : "arith.cmpi slt,", x, zero, lt);
+  return ssel(s, gt, one, ssel(s, lt, minus, x, t), out);
 }
 static const char *sun(dlc_scalar_t *s, const char *op, const char *a, char *buf) {
   sfresh(s, buf);
   dlc_strbuf_appendf(s->e->body, "    %s = %s %s : %s\n", buf, op, a, s->ct);
-  return buf;
-}
-static const char *sconst(dlc_scalar_t *s, const char *literal, char *buf) {
-  sfresh(s, buf);
-  dlc_strbuf_appendf(s->e->body, "    %s = arith.constant %s : %s\n", buf, literal, s->ct);
   return buf;
 }
 
@@ -38,13 +59,14 @@ static const char *unary_float(dlc_scalar_t *s, dlc_op_kind_t kind, const char *
   char t0[16], t1[16], t2[16], t3[16], t4[16];
   switch (kind) {
     case DLC_RELU: return sbin(s, "arith.maximumf", x, sconst(s, "0.0", t0), out);
-    case DLC_SIGMOID:
-      return sbin(s, "arith.divf", sconst(s, "1.0", t0),
-                  sbin(s, "arith.addf", t0, sun(s, "math.exp", sun(s, "arith.negf", x, t1), t2), t3), out);
-    case DLC_SILU:
+    case DLC_SIGMOID: case DLC_SILU: { /* 1 / (1 + e^-x), times x for silu; one statement per value:
+                                        * C leaves the evaluation order of arguments unspecified */
       sconst(s, "1.0", t0);
-      return sbin(s, "arith.divf", x, sbin(s, "arith.addf", t0, sun(s, "math.exp", sun(s, "arith.negf", x, t1), t2), t3),
-                  out);
+      sun(s, "arith.negf", x, t1);
+      sun(s, "math.exp", t1, t2);
+      sbin(s, "arith.addf", t0, t2, t3);
+      return sbin(s, "arith.divf", kind == DLC_SILU ? x : t0, t3, out);
+    }
     case DLC_GELU: {
       MlirStringRef approx;
       dlcrt_status_t st = dlc_attr_str(s->e->op, "approximate", "none", &approx);
@@ -69,6 +91,15 @@ static const char *unary_float(dlc_scalar_t *s, dlc_op_kind_t kind, const char *
     case DLC_NEG: return sun(s, "arith.negf", x, out);
     case DLC_ABS: return sun(s, "math.absf", x, out);
     case DLC_RECIPROCAL: return sbin(s, "arith.divf", sconst(s, "1.0", t0), x, out);
+    case DLC_FLOOR: return sun(s, "math.floor", x, out);
+    case DLC_CEIL: return sun(s, "math.ceil", x, out);
+    case DLC_ROUND: return sun(s, "math.roundeven", x, out);
+    case DLC_SIN: return sun(s, "math.sin", x, out);
+    case DLC_COS: return sun(s, "math.cos", x, out);
+    case DLC_SIGN: return sign_of(s, true, x, out);
+    case DLC_SOFTPLUS: /* max(x, 0) + log1p(exp(-|x|)): no overflow for large x */
+      sun(s, "math.log1p", sun(s, "math.exp", sun(s, "arith.negf", sun(s, "math.absf", x, t0), t1), t2), t3);
+      return sbin(s, "arith.addf", sbin(s, "arith.maximumf", x, sconst(s, "0.0", t0), t4), t3, out);
     default: return NULL;
   }
 }
@@ -79,6 +110,8 @@ static const char *unary_int(dlc_scalar_t *s, dlc_op_kind_t kind, const char *x,
     case DLC_RELU: return sbin(s, s->is_unsigned ? "arith.maxui" : "arith.maxsi", x, sconst(s, "0", t0), out);
     case DLC_NEG: return sbin(s, "arith.subi", sconst(s, "0", t0), x, out);
     case DLC_ABS: return s->is_unsigned ? x : sun(s, "math.absi", x, out);
+    case DLC_SIGN: return sign_of(s, false, x, out);
+    case DLC_NOT: return sbin(s, "arith.xori", x, sconst(s, "1", t0), out);
     default: return NULL;
   }
 }
@@ -92,8 +125,28 @@ static const char *binary_op_name(dlc_op_kind_t kind, bool fp, bool is_unsigned)
     case DLC_POW: return fp ? "math.powf" : NULL;
     case DLC_MAX: return fp ? "arith.maximumf" : is_unsigned ? "arith.maxui" : "arith.maxsi";
     case DLC_MIN: return fp ? "arith.minimumf" : is_unsigned ? "arith.minui" : "arith.minsi";
+    case DLC_AND: return fp ? NULL : "arith.andi";
+    case DLC_OR: return fp ? NULL : "arith.ori";
+    case DLC_XOR: return fp ? NULL : "arith.xori";
     default: return NULL;
   }
+}
+
+/* a mod b: the C remainder (sign of a); unless `fmod`, a nonzero remainder whose sign differs from
+ * b's gets b added (Python %, numpy.mod). */
+static const char *binary_mod(dlc_scalar_t *s, bool fp, const char *a, const char *b, char *out) {
+  bool fmod = false;
+  dlcrt_status_free(dlc_attr_bool(s->e->op, "fmod", false, &fmod)); /* checked by the verifier */
+  char r[16], zero[16], nz[16], rn[16], bn[16], diff[16], fix[16], sum[16];
+  if (!fp && s->is_unsigned) return sbin(s, "arith.remui", a, b, out);
+  sbin(s, fp ? "arith.remf" : "arith.remsi", a, b, r);
+  if (fmod) return strcpy(out, r);
+  sconst(s, fp ? "0.0" : "0", zero);
+  sbin(s, fp ? "arith.cmpf one," : "arith.cmpi ne,", r, zero, nz);
+  sbin(s, fp ? "arith.cmpf olt," : "arith.cmpi slt,", r, zero, rn);
+  sbin(s, fp ? "arith.cmpf olt," : "arith.cmpi slt,", b, zero, bn);
+  styped(s, "arith.andi", nz, styped(s, "arith.xori", rn, bn, "i1", diff), "i1", fix);
+  return ssel(s, fix, sbin(s, fp ? "arith.addf" : "arith.addi", r, b, sum), r, out);
 }
 
 static const char *compare_predicate(dlc_op_kind_t kind, bool fp, bool is_unsigned) {
@@ -107,10 +160,12 @@ static const char *compare_predicate(dlc_op_kind_t kind, bool fp, bool is_unsign
   }
 }
 
+/* 16 for the half types computed in f32; other widths are computed as they are. */
 static int float_width(MlirType t) {
-  if (mlirTypeIsAF64(t)) return 64;
+  if (mlirTypeIsAF16(t) || mlirTypeIsABF16(t)) return 16;
   if (mlirTypeIsAF32(t)) return 32;
-  return 16;
+  if (mlirTypeIsAF64(t)) return 64;
+  return 128;
 }
 
 /* Converts %x of type `from` to `to` (scalars), appending to the body; returns the value name. */
@@ -211,7 +266,8 @@ static dlcrt_status_t emit_scalar_body(dlc_emit_t *e, const char *result_name) {
       r = fp ? unary_float(&s, kind, xs[0], tmp) : unary_int(&s, kind, xs[0], tmp);
     } else if (e->info->op_class == DLC_OPC_BINARY) {
       const char *op = binary_op_name(kind, fp, s.is_unsigned);
-      r = op ? sbin(&s, op, xs[0], xs[1], tmp) : NULL;
+      if (kind == DLC_MOD) r = binary_mod(&s, fp, xs[0], xs[1], tmp);
+      else r = op ? sbin(&s, op, xs[0], xs[1], tmp) : NULL;
     } else {
       const char *pred = compare_predicate(kind, fp, s.is_unsigned);
       dlc_emit_fresh(e, tmp);

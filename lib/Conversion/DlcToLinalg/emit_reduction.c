@@ -1,4 +1,4 @@
-/* DlcToLinalg for reduce, softmax, log_softmax and layer_norm.
+/* DlcToLinalg for reduce, softmax, log_softmax, layer_norm, argmax and argmin.
  *
  * Every lowering here is built from two kinds of linalg.generic over the input's iteration space,
  * in which a mask marks the reduced (or normalized) dims:
@@ -13,7 +13,10 @@
  *   exp(x - m) / s, or (x - m) - log(s).
  * dlc.layer_norm over dims [axis, rank): d = x - mean, var = sum(d * d) / N (population),
  *   d / sqrt(var + epsilon) * scale + bias.
- * Floats narrower than f32 (f16, bf16) are widened to f32 first and rounded once at the end.
+ * dlc.argmax / dlc.argmin: one reduction generic with two outputs, the best value and its i64
+ *   index (NaN wins, like numpy; ties go to the first index, or the last with select_last_index).
+ * Floats narrower than f32 (f16, bf16) are widened to f32 first and rounded once at the end
+ * (argmax/argmin compare in the storage type).
  * Float max/min use arith.maximumf/minimumf, which propagate NaN.
  * Limitations: integer reduce needs signless integers (i1 is treated as unsigned: max is "or",
  * min is "and", sum is "xor"); integer sum/prod wrap on overflow; over zero elements a mean is NaN
@@ -415,9 +418,103 @@ static dlcrt_status_t emit_layer_norm(dlc_emit_t *e) {
   return NULL;
 }
 
+/* argmax/argmin body: whether element %x0 at position %pos replaces the accumulator (%acc, %idx).
+ * Floats: a NaN beats any number; ties (and NaN vs NaN) go to the first or, with select_last_index,
+ * the last position (the loop runs the axis in order). */
+static const char *arg_take(red_t *r, bool is_max, bool last, char *buf) {
+  dlc_emit_t *e = r->e;
+  char c[16], xn[16], an[16], both[16];
+  dlc_emit_fresh(e, c);
+  if (!mlirTypeIsAFloat(r->elem)) {
+    const char *pred = is_max ? (last ? "sge" : "sgt") : (last ? "sle" : "slt");
+    dlc_strbuf_appendf(e->body, "    %s = arith.cmpi %s, %%x0, %%acc : %s\n", c, pred, r->et);
+    return strcpy(buf, c);
+  }
+  const char *pred = is_max ? (last ? "oge" : "ogt") : (last ? "ole" : "olt");
+  dlc_emit_fresh(e, xn);
+  dlc_strbuf_appendf(e->body, "    %s = arith.cmpf %s, %%x0, %%acc : %s\n    %s = arith.cmpf uno, %%x0, %%x0 : %s\n", c, pred,
+                     r->et, xn, r->et);
+  const char *nan_wins = xn; /* last: any NaN replaces; first: only a NaN over a number */
+  if (!last) {
+    dlc_emit_fresh(e, an);
+    dlc_emit_fresh(e, both);
+    dlc_strbuf_appendf(e->body, "    %s = arith.cmpf ord, %%acc, %%acc : %s\n    %s = arith.andi %s, %s : i1\n", an, r->et,
+                       both, xn, an);
+    nan_wins = both;
+  }
+  dlc_emit_fresh(e, buf);
+  dlc_strbuf_appendf(e->body, "    %s = arith.ori %s, %s : i1\n", buf, c, nan_wins);
+  return buf;
+}
+
+/* argmax / argmin: one reduction generic with two outputs (best value, its i64 index), the value
+ * starting at -inf/+inf (or the integer limit) and the index at 0. */
+static dlcrt_status_t emit_arg_reduce(dlc_emit_t *e) {
+  dlc_arg_reduce_params_t p;
+  DLCRT_RETURN_IF_ERROR(dlc_arg_reduce_params(e->op, e->in[0].rank, &p));
+  bool is_max = e->info->kind == DLC_ARGMAX, fp = mlirTypeIsAFloat(e->in[0].elem);
+  if (!fp && !(mlirTypeIsAInteger(e->in[0].elem) && mlirIntegerTypeIsSignless(e->in[0].elem)))
+    return dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED, "'dlc.%s' needs a float or signless integer input",
+                             e->info->name);
+  bool mask[DLCRT_MAX_RANK] = {false};
+  mask[p.axis] = true;
+  red_t r;
+  red_init(&r, e, mask);
+  r.widen = false; /* compare in the storage type */
+  r.full.elem = r.elem;
+  snprintf(r.ct, sizeof(r.ct), "%s", r.et);
+  char lit[32], vinit[16], iinit[16], res[16], pos[16], posi[16], take[16], nv[16], ni[16], out[16];
+  if (fp) snprintf(lit, sizeof(lit), "%s", (is_max ? dlc_emit_neg_inf_literal : dlc_emit_pos_inf_literal)(r.elem));
+  else int_limit(r.elem, !is_max, lit, sizeof(lit));
+  red_t k = red_kept_view(&r);
+  dlc_shape_t vshape = k.full, ishape = k.full;
+  ishape.elem = mlirIntegerTypeGet(mlirTypeGetContext(r.elem), 64);
+  char c[2][16];
+  dlc_emit_fill_with(e, &vshape, k.dyn, dlc_emit_scalar(e, r.elem, lit, c[0]), vinit);
+  dlc_emit_fill_with(e, &ishape, k.dyn, dlc_emit_scalar(e, ishape.elem, "0", c[1]), iinit);
+  dlc_strbuf_t *b = e->body;
+  dlc_emit_fresh(e, res);
+  dlc_strbuf_appendf(b, "  %s:2 = linalg.generic {indexing_maps = [", res);
+  red_append_map(&r, MAP_ALL);
+  dlc_strbuf_append(b, ", ");
+  red_append_map(&r, MAP_KEPT);
+  dlc_strbuf_append(b, ", ");
+  red_append_map(&r, MAP_KEPT);
+  dlc_strbuf_append(b, "], iterator_types = [");
+  for (int32_t d = 0; d < r.full.rank; ++d)
+    dlc_strbuf_appendf(b, "%s\"%s\"", d ? ", " : "", mask[d] ? "reduction" : "parallel");
+  dlc_strbuf_append(b, "]} ins(%a0 : ");
+  dlc_emit_tensor_type(b, &e->in[0]);
+  dlc_strbuf_appendf(b, ") outs(%s, %s : ", vinit, iinit);
+  dlc_emit_tensor_type(b, &vshape);
+  dlc_strbuf_append(b, ", ");
+  dlc_emit_tensor_type(b, &ishape);
+  dlc_strbuf_appendf(b, ") {\n  ^bb0(%%x0: %s, %%acc: %s, %%idx: i64):\n", r.et, r.et);
+  dlc_emit_fresh(e, pos);
+  dlc_emit_fresh(e, posi);
+  dlc_strbuf_appendf(b, "    %s = linalg.index %d : index\n    %s = arith.index_cast %s : index to i64\n", pos, (int)p.axis,
+                     posi, pos);
+  arg_take(&r, is_max, p.select_last_index, take);
+  dlc_emit_fresh(e, nv);
+  dlc_emit_fresh(e, ni);
+  dlc_strbuf_appendf(b, "    %s = arith.select %s, %%x0, %%acc : %s\n    %s = arith.select %s, %s, %%idx : i64\n", nv, take,
+                     r.et, ni, take, posi);
+  dlc_strbuf_appendf(b, "    linalg.yield %s, %s : %s, i64\n  } -> (", nv, ni, r.et);
+  dlc_emit_tensor_type(b, &vshape);
+  dlc_strbuf_append(b, ", ");
+  dlc_emit_tensor_type(b, &ishape);
+  dlc_strbuf_append(b, ")\n");
+  char idx[24];
+  snprintf(idx, sizeof(idx), "%s#1", res);
+  const char *y = p.keepdims ? red_expand(&r, idx, &ishape, out) : idx;
+  dlc_emit_return(e, y, &ishape);
+  return NULL;
+}
+
 dlcrt_status_t dlc_emit_reduction(dlc_emit_t *e) {
   switch (e->info->op_class) {
     case DLC_OPC_REDUCE: return emit_reduce(e);
+    case DLC_OPC_ARG_REDUCE: return emit_arg_reduce(e);
     case DLC_OPC_SOFTMAX: return emit_softmax(e);
     case DLC_OPC_LAYER_NORM: return emit_layer_norm(e);
     default: break;

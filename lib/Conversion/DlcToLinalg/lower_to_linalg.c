@@ -99,6 +99,9 @@ static dlcrt_status_t dlc_emit_body(dlc_emit_t *e) {
     case DLC_OPC_SOFTMAX: case DLC_OPC_LAYER_NORM: case DLC_OPC_REDUCE: return dlc_emit_reduction(e);
     case DLC_OPC_TRANSPOSE: case DLC_OPC_RESHAPE: case DLC_OPC_CONCAT: case DLC_OPC_SLICE: case DLC_OPC_GATHER:
       return dlc_emit_data_movement(e);
+    case DLC_OPC_ARG_REDUCE: return dlc_emit_reduction(e);
+    case DLC_OPC_DIM: case DLC_OPC_FILL: case DLC_OPC_RANGE: case DLC_OPC_EXPAND: return dlc_emit_shape(e);
+    case DLC_OPC_TILE: case DLC_OPC_PAD: case DLC_OPC_TRILU: return dlc_emit_pad_tile(e);
     case DLC_OPC_CONSTANT: break;
   }
   return dlcrt_make_status(DLCRT_STATUS_INTERNAL, "no emitter for 'dlc.%s'", e->info->name);

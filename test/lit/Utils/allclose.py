@@ -18,7 +18,7 @@ got, want = np.load(args.got), np.load(args.want)
 if got.shape != want.shape or got.dtype != want.dtype:
     print(f"allclose: FAIL: got {got.dtype}{list(got.shape)}, want {want.dtype}{list(want.shape)}")
     sys.exit(1)
-g, w = got.astype(np.float64), want.astype(np.float64)
+g, w = np.atleast_1d(got).astype(np.float64), np.atleast_1d(want).astype(np.float64)
 err = np.abs(g - w)
 err[np.isnan(g) & np.isnan(w)] = 0
 worst = float(np.nanmax(err)) if err.size else 0.0

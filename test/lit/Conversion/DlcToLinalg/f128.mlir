@@ -1,11 +1,6 @@
 // DlcToLinalg of a unary op on f128, which the verifier accepts (any float): only f16 and bf16
 // are widened to f32; wider floats are computed as they are.
 //
-// XFAIL: *
-// BUG: float_width() in lib/Conversion/DlcToLinalg/emit_elementwise.c returns 16 for every float
-// that is not f32/f64, so f128 (and f80) is "widened" with `arith.extf %x0 : f128 to f32`, which
-// does not verify ("generated lowering does not parse"). Either compute such types as they are or
-// reject them in the verifier.
 // RUN: dlc-opt %s --dlc-lower-to-linalg | FileCheck %s
 
 // CHECK-LABEL: func.func @wide(

@@ -1,12 +1,5 @@
 // DlcToLinalg of dlc.sigmoid: 1 / (1 + exp(-x)).
 //
-// XFAIL: *
-// BUG: unary_float() in lib/Conversion/DlcToLinalg/emit_elementwise.c emits sigmoid as
-//   sbin(s, "arith.divf", sconst(s, "1.0", t0), sbin(s, "arith.addf", t0, ...), out)
-// where the inner sbin reads t0, which the sibling argument sconst(..., t0) writes. C leaves the
-// order of argument evaluation unspecified; GCC evaluates right to left, so the addf is emitted with
-// an uninitialized t0 (garbage text) before the constant exists, and the helper does not parse:
-// "generated lowering does not parse" (see the silu case for the working shape).
 // RUN: dlc-opt %s --dlc-lower-to-linalg | FileCheck %s
 // RUN: dlc-opt %s --dlc-lower-to-linalg | dlc-opt | FileCheck %s
 

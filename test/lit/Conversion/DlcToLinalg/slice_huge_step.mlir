@@ -1,11 +1,5 @@
 // dlc.slice with a step near INT64_MAX on a static dim keeps one element (numpy x[2:10:2**63-1] has length 1) and lowers to a 1-element tensor.extract_slice.
 //
-// XFAIL: *
-// BUG: dlc_slice_static_len (dialect/op_params.c) computes (e - s + step - 1) / step in int64_t, which
-// overflows (undefined behaviour) once step > INT64_MAX - (e - s) + 1; in practice it wraps and yields
-// 0, so the verifier rejects the correct tensor<1xf32> result ("expected tensor<0xf32> from the
-// operands") and accepts tensor<0xf32>, which DlcToLinalg (emit_data_movement.c, slice_dim) then
-// lowers to an empty slice. The dynamic-dim path is correct: it divides with arith.divui.
 // RUN: dlc-opt %s --dlc-lower-to-linalg | FileCheck %s
 
 // CHECK-LABEL: func.func @main(

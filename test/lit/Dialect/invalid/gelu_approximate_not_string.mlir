@@ -1,8 +1,4 @@
 // gelu's approximate attribute must be a string.
-// XFAIL: *
-// BUG: the verifier never reads gelu's approximate attribute, and the lowering
-// (emit_elementwise.c) drops the attribute-kind error and uses "none": a wrong-kind attribute is
-// silently replaced by the default, against the rule stated in dialect/op_attrs.c.
 // RUN: not dlc-opt %s 2>&1 | FileCheck %s
 // RUN: rm -f %t.out
 // RUN: not dlc-opt %s -o %t.out

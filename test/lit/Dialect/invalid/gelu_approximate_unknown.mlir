@@ -1,7 +1,4 @@
 // gelu's approximate is "none" or "tanh".
-// XFAIL: *
-// BUG: approximate = "fast" is accepted and lowered as "none" (the verifier never
-// checks the value; see gelu_approximate_not_string.mlir).
 // RUN: not dlc-opt %s 2>&1 | FileCheck %s
 // RUN: rm -f %t.out
 // RUN: not dlc-opt %s -o %t.out

@@ -1,8 +1,4 @@
 // where's branches must be integers or floats; the message must name operand #1 (lhs).
-// XFAIL: *
-// BUG: verify_elementwise (dialect/verify_ops.c) always reports this as operand #0 and prints
-// operand #0's shape: here "operand #0 (condition): expected an integer or floating-point element
-// type, got 2xi1", which blames the (valid) condition.
 // RUN: not dlc-opt %s 2>&1 | FileCheck %s
 // RUN: rm -f %t.out
 // RUN: not dlc-opt %s -o %t.out

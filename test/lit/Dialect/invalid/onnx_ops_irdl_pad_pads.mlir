@@ -1,0 +1,9 @@
+// dlc.pad requires its pads attribute (IRDL).
+// RUN: not dlc-opt %s 2>&1 | FileCheck %s
+
+func.func @f(%x: tensor<2x3xf32>) {
+  // CHECK: [[@LINE+1]]:{{[0-9]+}}: error: 'dlc.pad' op attribute "pads" is expected but not provided
+  %0 = "dlc.pad"(%x) {mode = "edge"} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  return
+}
+// CHECK: dlc-opt: error: {{.*}}onnx_ops_irdl_pad_pads.mlir: failed to parse MLIR
