@@ -6,6 +6,7 @@
 #include "dlc/mlir_util.h"
 #include "dlc/passes.h"
 #include "dlc/strbuf.h"
+#include "mlir-c/Diagnostics.h"
 
 /* The CPU pipeline after DlcToLinalg: inline the per-op helper functions, clean up, bufferize with
  * caller-owned results (the deallocation pipeline clones anything the function does not own), then
@@ -45,8 +46,15 @@ const dlc_pipeline_def_t *dlc_pipeline_table(size_t *count) {
   return dlc_pipelines;
 }
 
-/* True when `step` can be added at module level. Passes anchored on func.func cannot (adding them
- * fails); probing a scratch pass manager tells which, for any upstream pass, with no list to maintain. */
+static MlirLogicalResult dlc_swallow_diagnostic(MlirDiagnostic diag, void *user_data) {
+  (void)diag;
+  (void)user_data;
+  return mlirLogicalResultSuccess();
+}
+
+/* True when `step` runs on builtin.module. MLIR accepts a func.func-anchored pass in a module-level
+ * pipeline and only fails when it runs, so the probe runs the step on an empty module (with its
+ * diagnostics swallowed): any upstream pass works, with no list of anchors to maintain. */
 static bool dlc_is_module_level(MlirContext ctx, const char *step) {
   MlirPassManager probe = mlirPassManagerCreate(ctx);
   dlc_strbuf_t ignored;
@@ -54,6 +62,13 @@ static bool dlc_is_module_level(MlirContext ctx, const char *step) {
   MlirLogicalResult r =
       mlirOpPassManagerAddPipeline(mlirPassManagerGetAsOpPassManager(probe), dlc_sref(step), dlc_strbuf_callback, &ignored);
   dlc_strbuf_free(&ignored);
+  if (mlirLogicalResultIsSuccess(r)) {
+    MlirModule empty = mlirModuleCreateEmpty(mlirLocationUnknownGet(ctx));
+    MlirDiagnosticHandlerID quiet = mlirContextAttachDiagnosticHandler(ctx, dlc_swallow_diagnostic, NULL, NULL);
+    r = mlirPassManagerRunOnOp(probe, mlirModuleGetOperation(empty));
+    mlirContextDetachDiagnosticHandler(ctx, quiet);
+    mlirModuleDestroy(empty);
+  }
   mlirPassManagerDestroy(probe);
   return mlirLogicalResultIsSuccess(r);
 }

@@ -1,13 +1,6 @@
 // A pass anchored on func.func (affine-scalrep) given plainly must be nested under func.func for the
 // user, as --help promises ("func.func passes are nested for you").
 //
-// XFAIL: *
-// BUG: dlc_is_module_level() in lib/Compiler/pipeline.c decides by adding the pass to a scratch
-// module-level pass manager, but mlirOpPassManagerAddPipeline accepts op-specific passes at any level
-// and only the run checks the anchor. So `--affine-scalrep` is added at module level and the run fails:
-// "'builtin.module' op trying to schedule pass 'AffineScalarReplacement' on an unsupported
-// operation" (the same for --affine-loop-invariant-code-motion, --buffer-hoisting,
-// --promote-buffers-to-stack). Spelling the nesting in --pass-pipeline works (second RUN line).
 // RUN: dlc-opt %s --affine-scalrep | FileCheck %s
 // RUN: dlc-opt %s '--pass-pipeline=builtin.module(func.func(affine-scalrep))' | FileCheck %s
 
