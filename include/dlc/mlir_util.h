@@ -20,9 +20,13 @@ bool dlc_sref_eq(MlirStringRef ref, const char *s);
 /* Appends the textual form to `sb`. */
 void dlc_strbuf_append_type(dlc_strbuf_t *sb, MlirType type);
 void dlc_strbuf_append_attr(dlc_strbuf_t *sb, MlirAttribute attr);
-/* `elide_above` > 0 prints elements attributes larger than that as dense_resource<__elided__>
- * (readable, but no longer parseable); 0 prints everything. */
-void dlc_strbuf_append_op(dlc_strbuf_t *sb, MlirOperation op, bool generic, int64_t elide_above);
+/* How to print an op. Elision makes output readable but no longer re-parseable; 0 prints everything. */
+typedef struct dlc_print_options_t {
+  bool generic;                 /* every op in generic form */
+  int64_t elide_elements_above; /* elements attributes with more elements print as __elided__ */
+  int64_t elide_resources_above; /* dense_resource blobs of more bytes print as __elided__ */
+} dlc_print_options_t;
+void dlc_strbuf_append_op(dlc_strbuf_t *sb, MlirOperation op, const dlc_print_options_t *options);
 void dlc_strbuf_append_sref(dlc_strbuf_t *sb, MlirStringRef ref);
 /* MlirStringCallback that appends to the dlc_strbuf_t passed as user data. */
 void dlc_strbuf_callback(MlirStringRef chunk, void *user_data);

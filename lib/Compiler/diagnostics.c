@@ -1,6 +1,6 @@
 /* The context's diagnostic handler: prints MLIR diagnostics as "FILE:LINE:COL: error: MESSAGE" (the
- * form compilers and editors understand), with notes indented below. Other locations (names, fused,
- * unknown) print in MLIR's own loc(...) syntax. */
+ * form compilers and editors understand), with notes indented below. ONNX node locations (a name
+ * over the model file) print as "MODEL: node 'NAME'"; others in MLIR's own loc(...) syntax. */
 #include <stdio.h>
 
 #include "dlc/compiler.h"
@@ -8,6 +8,15 @@
 #include "mlir-c/Diagnostics.h"
 
 static void dlc_print_location(MlirLocation loc, FILE *out) {
+  if (mlirLocationIsAName(loc)) { /* ONNX nodes: FILE: node 'NAME' */
+    MlirLocation child = mlirLocationNameGetChildLoc(loc);
+    MlirStringRef name = mlirIdentifierStr(mlirLocationNameGetName(loc));
+    if (mlirLocationIsAFileLineColRange(child)) {
+      MlirStringRef file = mlirIdentifierStr(mlirLocationFileLineColRangeGetFilename(child));
+      fprintf(out, "%.*s: node '%.*s'", (int)file.length, file.data, (int)name.length, name.data);
+      return;
+    }
+  }
   if (mlirLocationIsAFileLineColRange(loc)) {
     MlirStringRef file = mlirIdentifierStr(mlirLocationFileLineColRangeGetFilename(loc));
     fprintf(out, "%.*s:%d:%d", (int)file.length, file.data, mlirLocationFileLineColRangeGetStartLine(loc),

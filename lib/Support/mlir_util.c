@@ -21,10 +21,12 @@ void dlc_strbuf_append_attr(dlc_strbuf_t *sb, MlirAttribute attr) {
 }
 void dlc_strbuf_append_sref(dlc_strbuf_t *sb, MlirStringRef ref) { dlc_strbuf_append_n(sb, ref.data, ref.length); }
 
-void dlc_strbuf_append_op(dlc_strbuf_t *sb, MlirOperation op, bool generic, int64_t elide_above) {
+void dlc_strbuf_append_op(dlc_strbuf_t *sb, MlirOperation op, const dlc_print_options_t *options) {
   MlirOpPrintingFlags flags = mlirOpPrintingFlagsCreate();
-  if (generic) mlirOpPrintingFlagsPrintGenericOpForm(flags);
-  if (elide_above > 0) mlirOpPrintingFlagsElideLargeElementsAttrs(flags, elide_above);
+  if (options->generic) mlirOpPrintingFlagsPrintGenericOpForm(flags);
+  if (options->elide_elements_above > 0) mlirOpPrintingFlagsElideLargeElementsAttrs(flags, options->elide_elements_above);
+  if (options->elide_resources_above > 0)
+    mlirOpPrintingFlagsElideLargeResourceString(flags, options->elide_resources_above);
   mlirOperationPrintWithFlags(op, flags, dlc_strbuf_callback, sb);
   mlirOpPrintingFlagsDestroy(flags);
 }

@@ -25,6 +25,7 @@ static void print_help(FILE *out) {
           "  --pass-timing            print pass timings (to stderr)\n"
           "  --mlir-print-op-generic  print every op in generic form\n"
           "  --mlir-elide-elementsattrs-if-larger=N  print constants above N elements as __elided__ (not re-parseable)\n"
+          "  --no-elide               print ONNX weights in full (by default blobs over 1 KiB print as __elided__)\n"
           "  --no-verify-each         do not run the dlc verifier after every pass\n"
           "  --help                   this text\n"
           "  --PASS                   any upstream MLIR pass by name (func.func passes are nested for you)\n\n"
@@ -40,8 +41,8 @@ static void print_help(FILE *out) {
 typedef struct dlc_opt_args_t {
   const char *input;
   const char *output;
-  bool print_after_all, timing, generic, verify_each;
-  long elide_above;
+  bool print_after_all, timing, verify_each, no_elide;
+  dlc_print_options_t print;
 } dlc_opt_args_t;
 
 /* First pass over argv: options that are not pipeline steps. */
@@ -57,12 +58,13 @@ static dlcrt_status_t parse_options(int argc, char **argv, dlc_opt_args_t *a, bo
       a->output = argv[i];
     } else if (strcmp(arg, "--print-ir-after-all") == 0) a->print_after_all = true;
     else if (strcmp(arg, "--pass-timing") == 0) a->timing = true;
-    else if (strcmp(arg, "--mlir-print-op-generic") == 0) a->generic = true;
+    else if (strcmp(arg, "--mlir-print-op-generic") == 0) a->print.generic = true;
+    else if (strcmp(arg, "--no-elide") == 0) a->no_elide = true;
     else if (strcmp(arg, "--no-verify-each") == 0) a->verify_each = false;
     else if (strncmp(arg, "--mlir-elide-elementsattrs-if-larger=", 37) == 0) {
       char *end;
-      a->elide_above = strtol(arg + 37, &end, 10);
-      if (end == arg + 37 || *end || a->elide_above < 1)
+      a->print.elide_elements_above = strtol(arg + 37, &end, 10);
+      if (end == arg + 37 || *end || a->print.elide_elements_above < 1)
         return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: expected a positive element count", arg);
     }
     else if (arg[0] != '-' || strcmp(arg, "-") == 0) {
@@ -73,6 +75,9 @@ static dlcrt_status_t parse_options(int argc, char **argv, dlc_opt_args_t *a, bo
     }
   }
   if (!a->input) a->input = "-";
+  /* ONNX weights are dense_resource blobs: elide them unless asked not to (MLIR input prints whole). */
+  size_t n = strlen(a->input);
+  if (!a->no_elide && n > 5 && strcmp(a->input + n - 5, ".onnx") == 0) a->print.elide_resources_above = 1024;
   return NULL;
 }
 
@@ -83,6 +88,7 @@ static dlcrt_status_t add_steps(int argc, char **argv, MlirContext ctx, MlirPass
     if (strcmp(arg, "-o") == 0) { ++i; continue; }
     if (strncmp(arg, "--", 2) != 0 || strcmp(arg, "--print-ir-after-all") == 0 || strcmp(arg, "--pass-timing") == 0 ||
         strcmp(arg, "--mlir-print-op-generic") == 0 || strcmp(arg, "--no-verify-each") == 0 ||
+        strcmp(arg, "--no-elide") == 0 ||
         strncmp(arg, "--mlir-elide-elementsattrs-if-larger=", 37) == 0)
       continue;
     if (strncmp(arg, "--dlc-pipeline=", 15) == 0) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_named(ctx, pm, arg + 15, opts));
@@ -111,7 +117,7 @@ static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirCo
   if (!st) {
     dlc_strbuf_t out;
     dlc_strbuf_init(&out);
-    dlc_strbuf_append_op(&out, mlirModuleGetOperation(module), a->generic, a->elide_above);
+    dlc_strbuf_append_op(&out, mlirModuleGetOperation(module), &a->print);
     dlc_strbuf_append(&out, "\n");
     st = dlc_strbuf_status(&out);
     if (!st) st = dlc_write_file_atomic(a->output, out.data, out.len);

@@ -1,7 +1,7 @@
 /* dlc-run: compiles a model (MLIR in the dlc dialect, or ONNX once imported) and runs one function on
  * the given inputs, printing the outputs or writing them to .npy files.
  *
- *   dlc-run FILE [--device=auto|cpu|cuda] [--function=NAME] [--input=SPEC]... [--output=@y.npy]...
+ *   dlc-run FILE|- [--device=auto|cpu|cuda] [--function=NAME] [--input=SPEC]... [--output=@y.npy]...
  *           [--seed=N] [--bench=N] [--print-max=N] */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -31,7 +31,7 @@ typedef struct dlc_run_args_t {
 
 static void print_help(FILE *out) {
   fprintf(out,
-          "usage: dlc-run FILE.{mlir,onnx} [options]\n\n"
+          "usage: dlc-run FILE.{mlir,onnx} [options]   (FILE '-' reads MLIR from standard input)\n\n"
           "  --device=auto|cpu|cuda   where to run (auto: CUDA when a device exists, else the CPU)\n"
           "  --function=NAME          the function to run (default: main, or the only public one)\n"
           "  --input=@x.npy           an input from a .npy file (repeat, in argument order)\n"
@@ -81,7 +81,7 @@ static dlcrt_status_t parse_args(int argc, char **argv, dlc_run_args_t *a, bool 
       DLCRT_RETURN_IF_ERROR(parse_long("--print-max", arg + 12, -1, &a->print_max));
     } else if (arg[0] == '-' && arg[1] == 'O' && arg[2] >= '0' && arg[2] <= '3' && !arg[3]) {
       a->opt_level = arg[2] - '0';
-    } else if (arg[0] == '-') {
+    } else if (arg[0] == '-' && arg[1] != '\0') {
       return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "unknown option '%s' (see --help)", arg);
     } else if (a->file) {
       return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "more than one model file ('%s' and '%s')", a->file, arg);
