@@ -9,6 +9,7 @@
 #include "dlc/compiler.h"
 #include "dlc/dialect.h"
 #include "dlc/onnx.h"
+#include "dlc/passes.h"
 #include "dlc/strbuf.h"
 
 static bool dlc_has_suffix(const char *s, const char *suffix) {
@@ -50,6 +51,7 @@ dlcrt_status_t dlc_load_source(MlirContext ctx, const char *path, MlirModule *ou
   } else {
     if (dlc_has_suffix(path, ".onnx")) {
       DLCRT_RETURN_IF_ERROR(dlc_onnx_import_file(ctx, path, &module));
+      dlc_run_dce(mlirModuleGetOperation(module)); /* shape computations that folded leave dead ops */
       dlcrt_status_t st = dlc_verify_module(module, path);
       if (st) mlirModuleDestroy(module);
       else *out_module = module;

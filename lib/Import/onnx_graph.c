@@ -276,7 +276,7 @@ static dlcrt_status_t dlc_import_model(MlirContext ctx, const void *data, size_t
                                        const char *base_dir, MlirModule *out) {
   Onnx__ModelProto *model = onnx__model_proto__unpack(NULL, size, data);
   if (!model)
-    return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: not an ONNX model (the protobuf does not parse)", path);
+    return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: not a valid ONNX model: the protobuf does not parse (truncated, or not an ONNX file)", path);
   dlc_onnx_importer_t imp = {.ctx = ctx, .path = path, .opset = -1};
   snprintf(imp.base_dir, sizeof(imp.base_dir), "%s", base_dir);
   imp.file_loc = mlirLocationFileLineColGet(ctx, dlc_sref(path), 0, 0);
