@@ -197,12 +197,14 @@ static dlcrt_status_t dlc_import_outputs(dlc_onnx_importer_t *imp, const Onnx__G
     results[i] = v->value;
     MlirType declared;
     MlirAttribute params = mlirAttributeGetNull();
-    if (vi->type && dlc_value_info_type(imp, vi, "output", &declared, &params) == NULL) {
-      MlirType got = mlirValueGetType(v->value);
-      if (!mlirTypeEqual(mlirShapedTypeGetElementType(declared), mlirShapedTypeGetElementType(got)))
-        return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: graph output '%s' is declared with another dtype than it has",
-                                 imp->path, name);
-    }
+    /* The declared type, when it is one DLC knows, must agree on the dtype (dims may differ by name). */
+    dlcrt_status_t declared_st = vi->type ? dlc_value_info_type(imp, vi, "output", &declared, &params) : NULL;
+    if (vi->type && !declared_st &&
+        !mlirTypeEqual(mlirShapedTypeGetElementType(declared), mlirShapedTypeGetElementType(mlirValueGetType(v->value))))
+      return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: graph output '%s' is declared with another dtype than it has",
+                               imp->path, name);
+    if (declared_st) params = mlirAttributeGetNull();
+    dlcrt_status_free(declared_st);
     sig->types[i] = mlirValueGetType(v->value);
     sig->attrs[i] = dlc_name_dict(imp->ctx, name, params);
     ++sig->n;

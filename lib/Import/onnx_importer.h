@@ -64,7 +64,9 @@ dlcrt_status_t dlc_onnx_input_shape(const dlc_onnx_node_t *node, int i, dlc_shap
  * `what` names it in the error when it is not known at compile time. */
 dlcrt_status_t dlc_onnx_input_ints(const dlc_onnx_node_t *node, int i, const char *what, int64_t *out, int32_t cap,
                                    int32_t *count);
-/* Input i as a known scalar (any numeric dtype, converted to double). */
+/* Input i as a known scalar (any numeric dtype, converted to double); the try_ form reports whether
+ * it is one without making an error. */
+bool dlc_onnx_try_input_scalar(const dlc_onnx_node_t *node, int i, double *out);
 dlcrt_status_t dlc_onnx_input_scalar(const dlc_onnx_node_t *node, int i, const char *what, double *out);
 
 /* ---- attributes (missing -> default; wrong kind -> error naming the attribute) ---- */

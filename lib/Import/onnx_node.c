@@ -95,17 +95,23 @@ dlcrt_status_t dlc_onnx_input_ints(const dlc_onnx_node_t *node, int i, const cha
   return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "%s (input #%d) must be a constant integer tensor", what, i);
 }
 
+bool dlc_onnx_try_input_scalar(const dlc_onnx_node_t *node, int i, double *out) {
+  dlc_onnx_value_t *v = dlc_onnx_has_input(node, i) ? dlc_onnx_lookup(node->imp, node->proto->input[i]) : NULL;
+  if (v && v->has_host && dlcrt_tensor_element_count(&v->host) == 1) {
+    *out = dlcrt_tensor_get_f64(&v->host, 0);
+    return true;
+  }
+  if (v && v->is_sym && v->sym_len == 1 && mlirValueIsNull(v->sym_runtime[0])) {
+    *out = (double)v->sym_known[0];
+    return true;
+  }
+  return false;
+}
+
 dlcrt_status_t dlc_onnx_input_scalar(const dlc_onnx_node_t *node, int i, const char *what, double *out) {
   dlc_onnx_value_t *v;
   DLCRT_RETURN_IF_ERROR(dlc_onnx_input_info(node, i, &v));
-  if (v->has_host && dlcrt_tensor_element_count(&v->host) == 1) {
-    *out = dlcrt_tensor_get_f64(&v->host, 0);
-    return NULL;
-  }
-  if (v->is_sym && v->sym_len == 1 && mlirValueIsNull(v->sym_runtime[0])) {
-    *out = (double)v->sym_known[0];
-    return NULL;
-  }
+  if (dlc_onnx_try_input_scalar(node, i, out)) return NULL;
   return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "%s (input #%d) must be a constant scalar", what, i);
 }
 

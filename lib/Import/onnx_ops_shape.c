@@ -520,7 +520,7 @@ static dlcrt_status_t build_expand(const dlc_onnx_node_t *node) {
 static dlcrt_status_t build_range(const dlc_onnx_node_t *node) {
   double v[3];
   bool known = true;
-  for (int i = 0; i < 3 && known; ++i) known = dlc_onnx_input_scalar(node, i, "Range operand", &v[i]) == NULL;
+  for (int i = 0; i < 3 && known; ++i) known = dlc_onnx_try_input_scalar(node, i, &v[i]);
   dlc_shape_t s;
   DLCRT_RETURN_IF_ERROR(dlc_onnx_input_shape(node, 0, &s));
   if (known) {

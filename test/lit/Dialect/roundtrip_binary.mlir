@@ -40,13 +40,13 @@ func.func @broadcasting(%a: tensor<4x1x3xf32>, %b: tensor<2x1xf32>, %c: tensor<3
 // CHECK-LABEL: func.func @integers(
 // CHECK-NEXT: %0 = "dlc.add"(%arg0, %arg1) : (tensor<8xi32>, tensor<8xi32>) -> tensor<8xi32>
 // CHECK-NEXT: %1 = "dlc.div"(%arg0, %arg1) : (tensor<8xi32>, tensor<8xi32>) -> tensor<8xi32>
-// CHECK-NEXT: %2 = "dlc.max"(%arg2, %arg3) : (tensor<2xui8>, tensor<1xui8>) -> tensor<2xui8>
+// CHECK-NEXT: %2 = "dlc.max"(%arg2, %arg3) : (tensor<2xi8>, tensor<1xi8>) -> tensor<2xi8>
 // CHECK-NEXT: %3 = "dlc.min"(%arg0, %arg1) : (tensor<8xi32>, tensor<8xi32>) -> tensor<8xi32>
 // CHECK-NEXT: return
-func.func @integers(%a: tensor<8xi32>, %b: tensor<8xi32>, %u: tensor<2xui8>, %v: tensor<1xui8>) {
+func.func @integers(%a: tensor<8xi32>, %b: tensor<8xi32>, %u: tensor<2xi8>, %v: tensor<1xi8>) {
   %0 = "dlc.add"(%a, %b) : (tensor<8xi32>, tensor<8xi32>) -> tensor<8xi32>
   %1 = "dlc.div"(%a, %b) : (tensor<8xi32>, tensor<8xi32>) -> tensor<8xi32>
-  %2 = "dlc.max"(%u, %v) : (tensor<2xui8>, tensor<1xui8>) -> tensor<2xui8>
+  %2 = "dlc.max"(%u, %v) : (tensor<2xi8>, tensor<1xi8>) -> tensor<2xi8>
   %3 = "dlc.min"(%a, %b) : (tensor<8xi32>, tensor<8xi32>) -> tensor<8xi32>
   return
 }

@@ -49,10 +49,10 @@ func.func @where(%c: tensor<2x3xi1>, %a: tensor<2x3xf32>, %b: tensor<f32>, %d: t
 // CHECK-NEXT: %7 = "dlc.cast"(%arg3) : (tensor<4xi1>) -> tensor<4xf32>
 // CHECK-NEXT: %8 = "dlc.cast"(%arg0) : (tensor<4xf32>) -> tensor<4xi1>
 // CHECK-NEXT: %9 = "dlc.cast"(%arg2) : (tensor<4xi32>) -> tensor<4xi1>
-// CHECK-NEXT: %10 = "dlc.cast"(%arg4) : (tensor<4xui8>) -> tensor<4xi16>
+// CHECK-NEXT: %10 = "dlc.cast"(%arg4) : (tensor<4xi8>) -> tensor<4xi16>
 // CHECK-NEXT: %11 = "dlc.cast"(%arg0) : (tensor<4xf32>) -> tensor<4xf32>
 // CHECK-NEXT: return
-func.func @casts(%f: tensor<4xf32>, %h: tensor<4xf16>, %i: tensor<4xi32>, %p: tensor<4xi1>, %u: tensor<4xui8>) {
+func.func @casts(%f: tensor<4xf32>, %h: tensor<4xf16>, %i: tensor<4xi32>, %p: tensor<4xi1>, %u: tensor<4xi8>) {
   %0 = "dlc.cast"(%f) : (tensor<4xf32>) -> tensor<4xf16>
   %1 = "dlc.cast"(%h) : (tensor<4xf16>) -> tensor<4xf32>
   %2 = "dlc.cast"(%h) : (tensor<4xf16>) -> tensor<4xbf16>
@@ -63,7 +63,7 @@ func.func @casts(%f: tensor<4xf32>, %h: tensor<4xf16>, %i: tensor<4xi32>, %p: te
   %7 = "dlc.cast"(%p) : (tensor<4xi1>) -> tensor<4xf32>
   %8 = "dlc.cast"(%f) : (tensor<4xf32>) -> tensor<4xi1>
   %9 = "dlc.cast"(%i) : (tensor<4xi32>) -> tensor<4xi1>
-  %10 = "dlc.cast"(%u) : (tensor<4xui8>) -> tensor<4xi16>
+  %10 = "dlc.cast"(%u) : (tensor<4xi8>) -> tensor<4xi16>
   %11 = "dlc.cast"(%f) : (tensor<4xf32>) -> tensor<4xf32>
   return
 }

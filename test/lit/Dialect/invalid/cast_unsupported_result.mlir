@@ -5,7 +5,7 @@
 // RUN: test ! -e %t.out
 
 func.func @f(%x: tensor<4xf32>) {
-  // CHECK: :[[@LINE+1]]:{{[0-9]+}}: error: 'dlc.cast' op cannot cast tensor<4xf32> to index: supported element types are f64, f32, f16, bf16, i64, i32, i16, i8, ui8, i1
+  // CHECK: :[[@LINE+1]]:{{[0-9]+}}: error: 'dlc.cast' op cannot cast tensor<4xf32> to index: supported element types are f64, f32, f16, bf16, i64, i32, i16, i8, i1
   %0 = "dlc.cast"(%x) : (tensor<4xf32>) -> tensor<4xindex>
   return
 }
