@@ -465,11 +465,13 @@ irdl.dialect @dlc {
     irdl.results(result: %r0)
     irdl.attributes {"pads" = %a0}
   }
-  // keep the upper or lower triangle of the last two dims; optional upper (default true), k (default 0)
+  // keep the upper or lower triangle of the last two dims; optional upper (default true), k (default 0);
+  // the optional operand k (a rank-0 tensor<i64>) is a runtime diagonal used instead of the k attribute
   irdl.operation @trilu {
     %o0 = irdl.base "!builtin.tensor"
+    %o1 = irdl.base "!builtin.tensor"
     %r0 = irdl.base "!builtin.tensor"
-    irdl.operands(input: %o0)
+    irdl.operands(input: %o0, k: optional %o1)
     irdl.results(result: %r0)
   }
   // i64 index of the largest element along axis; optional axis (0), keepdims (true), select_last_index (false)
@@ -485,6 +487,33 @@ irdl.dialect @dlc {
     %r0 = irdl.base "!builtin.tensor"
     irdl.operands(input: %o0)
     irdl.results(result: %r0)
+  }
+  // ONNX GatherElements: result[i] = data[i with i[axis] = indices[i]]; optional axis (0); negative indices wrap
+  irdl.operation @gather_elements {
+    %o0 = irdl.base "!builtin.tensor"
+    %o1 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(data: %o0, indices: %o1)
+    irdl.results(result: %r0)
+  }
+  // ONNX ScatterElements: data with updates written at indices along axis (0); optional
+  // reduction = "none" | "add" | "mul" | "max" | "min"; negative indices wrap; later updates win for "none"
+  irdl.operation @scatter_elements {
+    %o0 = irdl.base "!builtin.tensor"
+    %o1 = irdl.base "!builtin.tensor"
+    %o2 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    irdl.operands(data: %o0, indices: %o1, updates: %o2)
+    irdl.results(result: %r0)
+  }
+  // ONNX CumSum along axis; optional exclusive, reverse (bool, default false)
+  irdl.operation @cumsum {
+    %o0 = irdl.base "!builtin.tensor"
+    %r0 = irdl.base "!builtin.tensor"
+    %a0 = irdl.base "#builtin.integer"
+    irdl.operands(input: %o0)
+    irdl.results(result: %r0)
+    irdl.attributes {"axis" = %a0}
   }
   // a tensor constant (dense or dense_resource elements)
   irdl.operation @constant {

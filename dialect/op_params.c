@@ -163,8 +163,35 @@ dlcrt_status_t dlc_tile_repeats(MlirOperation op, int32_t rank, int64_t *repeats
 }
 
 dlcrt_status_t dlc_trilu_params(MlirOperation op, dlc_trilu_params_t *out) {
+  out->k_operand = mlirOperationGetNumOperands(op) > 1;
   DLCRT_RETURN_IF_ERROR(dlc_attr_bool(op, "upper", true, &out->upper));
   return dlc_attr_i64(op, "k", 0, &out->k);
+}
+
+const char *dlc_scatter_reduction_name(dlc_scatter_reduction_t r) {
+  static const char *names[] = {"none", "add", "mul", "max", "min"};
+  return names[r];
+}
+
+dlcrt_status_t dlc_index_params(MlirOperation op, int32_t rank, dlc_index_params_t *out) {
+  DLCRT_RETURN_IF_ERROR(dlc_axis_param(op, "axis", 0, rank, &out->axis));
+  out->reduction = DLC_SCATTER_NONE;
+  if (!dlc_op_is(op, DLC_SCATTER_ELEMENTS)) return NULL;
+  MlirStringRef r;
+  DLCRT_RETURN_IF_ERROR(dlc_attr_str(op, "reduction", "none", &r));
+  for (int k = DLC_SCATTER_NONE; k <= DLC_SCATTER_MIN; ++k) {
+    if (dlc_sref_eq(r, dlc_scatter_reduction_name((dlc_scatter_reduction_t)k))) {
+      out->reduction = (dlc_scatter_reduction_t)k;
+      return NULL;
+    }
+  }
+  return dlc_param_error(op, "reduction", "expected one of \"none\", \"add\", \"mul\", \"max\", \"min\"");
+}
+
+dlcrt_status_t dlc_cumsum_params(MlirOperation op, int32_t rank, dlc_cumsum_params_t *out) {
+  DLCRT_RETURN_IF_ERROR(dlc_axis_param(op, "axis", 0, rank, &out->axis));
+  DLCRT_RETURN_IF_ERROR(dlc_attr_bool(op, "exclusive", false, &out->exclusive));
+  return dlc_attr_bool(op, "reverse", false, &out->reverse);
 }
 
 dlcrt_status_t dlc_arg_reduce_params(MlirOperation op, int32_t rank, dlc_arg_reduce_params_t *out) {

@@ -77,11 +77,20 @@ static const dlc_op_info_t dlc_ops[DLC_OP_KIND_COUNT] = {
     {"pad", DLC_PAD, DLC_OPC_PAD,
      "pad by `pads` (begins then ends; negative crops); mode = constant (with `value`) | reflect | edge"},
     {"trilu", DLC_TRILU, DLC_OPC_TRILU,
-     "keep the upper (default) or lower triangle of the last two dims from diagonal k; zero elsewhere"},
+     "keep the upper (default) or lower triangle of the last two dims from diagonal k (attribute, or a rank-0 "
+     "tensor<i64> operand); zero elsewhere"},
     {"argmax", DLC_ARGMAX, DLC_OPC_ARG_REDUCE,
      "i64 index of the largest element along axis (default 0); keepdims (true), select_last_index (false); NaN wins"},
     {"argmin", DLC_ARGMIN, DLC_OPC_ARG_REDUCE,
      "i64 index of the smallest element along axis (default 0); keepdims (true), select_last_index (false); NaN wins"},
+    {"gather_elements", DLC_GATHER_ELEMENTS, DLC_OPC_GATHER_ELEMENTS,
+     "ONNX GatherElements: data read at indices along axis (default 0); result shape = indices shape; negative "
+     "indices wrap"},
+    {"scatter_elements", DLC_SCATTER_ELEMENTS, DLC_OPC_SCATTER_ELEMENTS,
+     "ONNX ScatterElements: data with updates written at indices along axis (default 0); reduction = none | add | "
+     "mul | max | min (later updates win for none); negative indices wrap"},
+    {"cumsum", DLC_CUMSUM, DLC_OPC_CUMSUM,
+     "ONNX CumSum: running sum along axis; exclusive, reverse (default false)"},
     {"constant", DLC_CONSTANT, DLC_OPC_CONSTANT, "a tensor constant (dense or dense_resource elements)"},
 };
 

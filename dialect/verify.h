@@ -1,9 +1,10 @@
-/* Internal interface of the dlc shape and dtype verifier, split over two files:
+/* Internal interface of the dlc shape and dtype verifier, split over three files:
  *   verify_ops.c: the helpers below, the elementwise, linear-algebra, window, normalization and
  *     layout ops, and the dispatch (dlc_check_op, dlc_verify_op, dlc_infer_result_type);
  *   verify_shape_ops.c: the ops whose result shape comes from the declared type or from runtime
  *     values (reshape, fill, expand, range, dim) and the ONNX-style shape ops (tile, pad, trilu,
- *     argmax/argmin).
+ *     argmax/argmin);
+ *   verify_index_ops.c: gather_elements, scatter_elements, cumsum.
  * A checker infers result #0 from the operands and attributes and hands it to dlc_vcheck_result,
  * which compares it with the declared type (or records it, in infer mode). */
 #ifndef DLC_DIALECT_VERIFY_H
@@ -45,6 +46,11 @@ dlcrt_status_t dlc_verify_tile(const dlc_vctx_t *v);
 dlcrt_status_t dlc_verify_pad(const dlc_vctx_t *v);
 dlcrt_status_t dlc_verify_trilu(const dlc_vctx_t *v);
 dlcrt_status_t dlc_verify_arg_reduce(const dlc_vctx_t *v);
+
+/* Checkers of verify_index_ops.c. */
+dlcrt_status_t dlc_verify_gather_elements(const dlc_vctx_t *v);
+dlcrt_status_t dlc_verify_scatter_elements(const dlc_vctx_t *v);
+dlcrt_status_t dlc_verify_cumsum(const dlc_vctx_t *v);
 
 /* Checks one op; with `inferred`, records result #0's shape there instead of comparing. */
 dlcrt_status_t dlc_check_op(MlirOperation op, dlc_shape_t *inferred);

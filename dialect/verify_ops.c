@@ -56,7 +56,8 @@ const char *dlc_vshape_str(const dlc_shape_t *s, char *buf, size_t n) {
 const char *dlc_voperand_name(MlirOperation op, intptr_t i) {
   static const char *unary[] = {"input"}, *binary[] = {"lhs", "rhs"}, *conv[] = {"input", "filter", "bias"},
                     *ln[] = {"input", "scale", "bias"}, *gather[] = {"data", "indices"},
-                    *where[] = {"condition", "lhs", "rhs"}, *range[] = {"start", "limit", "delta"};
+                    *where[] = {"condition", "lhs", "rhs"}, *range[] = {"start", "limit", "delta"},
+                    *scatter[] = {"data", "indices", "updates"}, *trilu[] = {"input", "k"};
   const dlc_op_info_t *info = dlc_op_info(op);
   switch (info->op_class) {
     case DLC_OPC_RESHAPE: case DLC_OPC_EXPAND: return i < 1 ? unary[i] : "dims";
@@ -65,7 +66,9 @@ const char *dlc_voperand_name(MlirOperation op, intptr_t i) {
     case DLC_OPC_BINARY: case DLC_OPC_COMPARE: case DLC_OPC_MATMUL: case DLC_OPC_CONCAT: return i < 2 ? binary[i] : "?";
     case DLC_OPC_CONV2D: return i < 3 ? conv[i] : "?";
     case DLC_OPC_LAYER_NORM: return i < 3 ? ln[i] : "?";
-    case DLC_OPC_GATHER: return i < 2 ? gather[i] : "?";
+    case DLC_OPC_GATHER: case DLC_OPC_GATHER_ELEMENTS: return i < 2 ? gather[i] : "?";
+    case DLC_OPC_SCATTER_ELEMENTS: return i < 3 ? scatter[i] : "?";
+    case DLC_OPC_TRILU: return i < 2 ? trilu[i] : "?";
     case DLC_OPC_WHERE: return i < 3 ? where[i] : "?";
     default: return i < 1 ? unary[i] : "?";
   }
@@ -471,6 +474,9 @@ dlcrt_status_t dlc_check_op(MlirOperation op, dlc_shape_t *inferred) {
     case DLC_OPC_PAD: return dlc_verify_pad(&v);
     case DLC_OPC_TRILU: return dlc_verify_trilu(&v);
     case DLC_OPC_ARG_REDUCE: return dlc_verify_arg_reduce(&v);
+    case DLC_OPC_GATHER_ELEMENTS: return dlc_verify_gather_elements(&v);
+    case DLC_OPC_SCATTER_ELEMENTS: return dlc_verify_scatter_elements(&v);
+    case DLC_OPC_CUMSUM: return dlc_verify_cumsum(&v);
     case DLC_OPC_CONSTANT: return verify_constant(&v);
   }
   return NULL;

@@ -6,7 +6,8 @@
  *   range: rank-0 operands of one type; the length is a runtime value, so the result is tensor<?xT>
  *     unless the declared type gives a static length, which is trusted;
  *   dim: a rank-0 tensor<i64>;
- *   tile, pad, trilu, argmax/argmin: inferred from the input and the attributes. */
+ *   tile, pad, trilu, argmax/argmin: inferred from the input and the attributes (trilu's optional
+ *     operand k is a rank-0 tensor<i64>). */
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 #include "verify.h"
@@ -195,13 +196,19 @@ dlcrt_status_t dlc_verify_pad(const dlc_vctx_t *v) {
 }
 
 dlcrt_status_t dlc_verify_trilu(const dlc_vctx_t *v) {
-  DLCRT_RETURN_IF_ERROR(dlc_vexpect_counts(v, 1, 1));
+  DLCRT_RETURN_IF_ERROR(dlc_vexpect_counts(v, 1, 2));
   dlc_shape_t x;
   DLCRT_RETURN_IF_ERROR(dlc_vget_operand(v, 0, &x));
   char b[128];
   if (x.rank < 2)
     return dlc_verr(v, "operand #0 (input): expected rank >= 2 (a batch of matrices), got %s",
                     dlc_vshape_str(&x, b, sizeof(b)));
+  if (mlirOperationGetNumOperands(v->op) == 2) { /* the runtime diagonal */
+    MlirType t = mlirValueGetType(mlirOperationGetOperand(v->op, 1));
+    if (!mlirTypeIsARankedTensor(t) || mlirShapedTypeGetRank(t) != 0 ||
+        !mlirTypeEqual(mlirShapedTypeGetElementType(t), mlirIntegerTypeGet(mlirOperationGetContext(v->op), 64)))
+      return dlc_verr(v, "operand #1 (k): expected a rank-0 tensor<i64>, got %s", dlc_vtype_str(t, b, sizeof(b)));
+  }
   dlc_trilu_params_t p;
   DLCRT_RETURN_IF_ERROR(dlc_trilu_params(v->op, &p));
   return dlc_vcheck_result(v, 0, &x);

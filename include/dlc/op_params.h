@@ -43,9 +43,25 @@ typedef struct dlc_pad_params_t {
 } dlc_pad_params_t;
 
 typedef struct dlc_trilu_params_t {
-  bool upper; /* default true */
-  int64_t k;  /* default 0 */
+  bool upper;      /* default true */
+  int64_t k;       /* the attribute; default 0 */
+  bool k_operand;  /* operand #1 (a rank-0 tensor<i64>) holds k at run time; the attribute is then ignored */
 } dlc_trilu_params_t;
+
+typedef enum dlc_scatter_reduction_e {
+  DLC_SCATTER_NONE, DLC_SCATTER_ADD, DLC_SCATTER_MUL, DLC_SCATTER_MAX, DLC_SCATTER_MIN
+} dlc_scatter_reduction_t;
+
+typedef struct dlc_index_params_t { /* gather_elements, scatter_elements */
+  int32_t axis;                      /* default 0, normalized */
+  dlc_scatter_reduction_t reduction; /* scatter_elements; default none */
+} dlc_index_params_t;
+
+typedef struct dlc_cumsum_params_t {
+  int32_t axis;   /* required, normalized */
+  bool exclusive; /* default false */
+  bool reverse;   /* default false */
+} dlc_cumsum_params_t;
 
 typedef struct dlc_arg_reduce_params_t { /* argmax, argmin */
   int32_t axis;           /* default 0, normalized */
@@ -66,6 +82,9 @@ dlcrt_status_t dlc_pad_params(MlirOperation op, int32_t rank, dlc_pad_params_t *
 dlcrt_status_t dlc_tile_repeats(MlirOperation op, int32_t rank, int64_t *repeats);
 dlcrt_status_t dlc_trilu_params(MlirOperation op, dlc_trilu_params_t *out);
 dlcrt_status_t dlc_arg_reduce_params(MlirOperation op, int32_t rank, dlc_arg_reduce_params_t *out);
+dlcrt_status_t dlc_index_params(MlirOperation op, int32_t rank, dlc_index_params_t *out);
+dlcrt_status_t dlc_cumsum_params(MlirOperation op, int32_t rank, dlc_cumsum_params_t *out);
+const char *dlc_scatter_reduction_name(dlc_scatter_reduction_t r);
 /* dlc.fill's `value`: dense elements with exactly one element; `*scalar` receives that element as an
  * integer or float attribute (its type is the element type). */
 dlcrt_status_t dlc_fill_value(MlirOperation op, MlirAttribute *scalar);

@@ -8,6 +8,7 @@ extern const dlc_onnx_op_def_t dlc_onnx_elementwise_ops[]; /* onnx_ops_elementwi
 extern const dlc_onnx_op_def_t dlc_onnx_nn_ops[];          /* onnx_ops_nn.c */
 extern const dlc_onnx_op_def_t dlc_onnx_shape_ops[];       /* onnx_ops_shape.c */
 extern const dlc_onnx_op_def_t dlc_onnx_reduce_ops[];      /* onnx_ops_reduce.c */
+extern const dlc_onnx_op_def_t dlc_onnx_index_ops[];       /* onnx_ops_index.c */
 
 /* Normalizes a possibly negative axis against `rank`; errors name the node. */
 dlcrt_status_t dlc_onnx_norm_axis(const dlc_onnx_node_t *node, int64_t axis, int32_t rank, int32_t *out);

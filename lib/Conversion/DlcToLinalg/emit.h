@@ -85,5 +85,6 @@ dlcrt_status_t dlc_emit_reduction(dlc_emit_t *e);   /* reduce, softmax, log_soft
 dlcrt_status_t dlc_emit_data_movement(dlc_emit_t *e); /* transpose, reshape, concat, slice, gather */
 dlcrt_status_t dlc_emit_shape(dlc_emit_t *e);       /* dim, fill, range, expand */
 dlcrt_status_t dlc_emit_pad_tile(dlc_emit_t *e);    /* pad, tile, trilu */
+dlcrt_status_t dlc_emit_index_ops(dlc_emit_t *e);   /* gather_elements, scatter_elements, cumsum */
 
 #endif /* DLC_CONVERSION_DLCTOLINALG_EMIT_H */

@@ -8,7 +8,8 @@
  *       reflect: src is folded by the period 2 (n - 1) (numpy's reflect, also for pads >= n).
  *     Dims that are only cropped (begin and end <= 0) need no check. A dynamic result dim is
  *     max(n + begin + end, 0).
- *   trilu: a linalg.generic keeps x where col - row >= k (upper) or <= k (lower), else zero.
+ *   trilu: a linalg.generic keeps x where col - row >= k (upper) or <= k (lower), else zero; k is
+ *     an index constant, or read from the rank-0 tensor<i64> operand when there is one.
  * Limitations: edge and reflect padding of a dim that is empty at run time is undefined (the
  * verifier rejects a static one); tile needs rank + (number of repeats != 1) <= 16. */
 #include <stdio.h>
@@ -207,7 +208,15 @@ static dlcrt_status_t emit_trilu(dlc_emit_t *e) {
   for (int32_t d = 0; d < R; ++d)
     if (x->dims[d] == DLC_DYN) dlc_emit_dim(e, "%a0", x, d, dyn[d]);
   dlc_emit_f64_scalar(e, x->elem, 0.0, zero);
-  dlc_emit_index(e, p.k, k);
+  if (p.k_operand) { /* the runtime diagonal */
+    char kv[16];
+    dlc_emit_fresh(e, kv);
+    dlc_emit_fresh(e, k);
+    dlc_strbuf_appendf(e->body, "  %s = tensor.extract %%a1[] : tensor<i64>\n  %s = arith.index_cast %s : i64 to index\n", kv,
+                       k, kv);
+  } else {
+    dlc_emit_index(e, p.k, k);
+  }
   dlc_emit_empty(e, x, dyn, init);
   dlc_emit_elem_name(x->elem, t);
   dlc_strbuf_t id;

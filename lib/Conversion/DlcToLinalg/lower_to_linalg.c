@@ -102,6 +102,7 @@ static dlcrt_status_t dlc_emit_body(dlc_emit_t *e) {
     case DLC_OPC_ARG_REDUCE: return dlc_emit_reduction(e);
     case DLC_OPC_DIM: case DLC_OPC_FILL: case DLC_OPC_RANGE: case DLC_OPC_EXPAND: return dlc_emit_shape(e);
     case DLC_OPC_TILE: case DLC_OPC_PAD: case DLC_OPC_TRILU: return dlc_emit_pad_tile(e);
+    case DLC_OPC_GATHER_ELEMENTS: case DLC_OPC_SCATTER_ELEMENTS: case DLC_OPC_CUMSUM: return dlc_emit_index_ops(e);
     case DLC_OPC_CONSTANT: break;
   }
   return dlcrt_make_status(DLCRT_STATUS_INTERNAL, "no emitter for 'dlc.%s'", e->info->name);
