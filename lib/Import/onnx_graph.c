@@ -289,6 +289,9 @@ static dlcrt_status_t dlc_import_model(MlirContext ctx, const void *data, size_t
   }
   if (!model->graph)
     st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: the model has no graph", path);
+  else if (imp.opset < 0 && model->n_opset_import > 0) /* e.g. only ai.onnx.preview.training */
+    st = dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED, "%s: the model uses only non-default domains (first: '%s')", path,
+                           model->opset_import[0]->domain ? model->opset_import[0]->domain : "");
   else if (imp.opset < 0)
     st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: the model imports no opset of the default ONNX domain", path);
   else if (imp.opset < DLC_ONNX_MIN_OPSET || imp.opset > DLC_ONNX_MAX_OPSET)

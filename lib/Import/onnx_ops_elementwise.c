@@ -125,16 +125,13 @@ static dlcrt_status_t build_activation(const dlc_onnx_node_t *node) {
     DLCRT_RETURN_IF_ERROR(dlc_onnx_unary(node, "abs", x, &t));
     DLCRT_RETURN_IF_ERROR(with_scalar(node, "add", t, 1.0, &u));
     DLCRT_RETURN_IF_ERROR(dlc_onnx_binary(node, "div", x, u, &y));
-  } else { /* Clip: min/max are optional inputs */
+  } else { /* Clip: min/max are optional inputs, constant or runtime scalars */
     y = x;
-    double bound;
-    if (dlc_onnx_has_input(node, 1)) {
-      DLCRT_RETURN_IF_ERROR(dlc_onnx_input_scalar(node, 1, "Clip's min", &bound));
-      DLCRT_RETURN_IF_ERROR(with_scalar(node, "max", y, bound, &y));
-    }
-    if (dlc_onnx_has_input(node, 2)) {
-      DLCRT_RETURN_IF_ERROR(dlc_onnx_input_scalar(node, 2, "Clip's max", &bound));
-      DLCRT_RETURN_IF_ERROR(with_scalar(node, "min", y, bound, &y));
+    for (int i = 1; i <= 2; ++i) {
+      if (!dlc_onnx_has_input(node, i)) continue;
+      MlirValue bound;
+      DLCRT_RETURN_IF_ERROR(dlc_onnx_input(node, i, &bound));
+      DLCRT_RETURN_IF_ERROR(dlc_onnx_binary(node, i == 1 ? "max" : "min", y, bound, &y));
     }
   }
   return dlc_onnx_set_output(node, 0, y);
@@ -208,6 +205,15 @@ static dlcrt_status_t build_binary(const dlc_onnx_node_t *node) {
     return dlc_onnx_node_error(node, DLCRT_STATUS_INVALID_ARGUMENT, "expected 2 inputs, got %d", n);
   for (int i = 1; i < n; ++i) {
     DLCRT_RETURN_IF_ERROR(dlc_onnx_input(node, i, &rhs));
+    if (strcmp(op, "pow") == 0 && !mlirTypeIsAFloat(dlc_onnx_elem(acc))) { /* integer power, exact in f64 */
+      MlirType f64 = mlirF64TypeGet(dlc_onnx_context(node)), elem = dlc_onnx_elem(acc);
+      MlirValue a64, b64;
+      DLCRT_RETURN_IF_ERROR(dlc_onnx_cast_to(node, acc, f64, &a64));
+      DLCRT_RETURN_IF_ERROR(dlc_onnx_cast_to(node, rhs, f64, &b64));
+      DLCRT_RETURN_IF_ERROR(dlc_onnx_binary(node, "pow", a64, b64, &acc));
+      DLCRT_RETURN_IF_ERROR(dlc_onnx_cast_to(node, acc, elem, &acc));
+      continue;
+    }
     if (strcmp(op, "pow") == 0) DLCRT_RETURN_IF_ERROR(dlc_onnx_cast_to(node, rhs, dlc_onnx_elem(acc), &rhs));
     if (strcmp(op, "mod") == 0) {
       int64_t fmod;
@@ -234,12 +240,19 @@ static dlcrt_status_t build_where(const dlc_onnx_node_t *node) {
 }
 
 static dlcrt_status_t build_cast(const dlc_onnx_node_t *node) {
-  int64_t to;
-  DLCRT_RETURN_IF_ERROR(dlc_onnx_attr_int(node, "to", 0, &to));
-  dlcrt_dtype_t dtype = dlc_onnx_dtype((int32_t)to);
-  if (dtype == DLCRT_DTYPE_INVALID)
-    return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "cast to %s is not supported",
-                               dlc_onnx_dtype_name((int32_t)to));
+  dlcrt_dtype_t dtype;
+  if (strcmp(node->proto->op_type, "CastLike") == 0) { /* the dtype of the second input */
+    dlc_shape_t like;
+    DLCRT_RETURN_IF_ERROR(dlc_onnx_input_shape(node, 1, &like));
+    dtype = dlc_dtype_from_mlir(like.elem);
+  } else {
+    int64_t to;
+    DLCRT_RETURN_IF_ERROR(dlc_onnx_attr_int(node, "to", 0, &to));
+    dtype = dlc_onnx_dtype((int32_t)to);
+    if (dtype == DLCRT_DTYPE_INVALID)
+      return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "cast to %s is not supported",
+                                 dlc_onnx_dtype_name((int32_t)to));
+  }
   dlc_onnx_value_t sym;
   bool int_target = !dlcrt_dtype_is_float(dtype) && dtype != DLCRT_DTYPE_BOOL;
   if (int_target && dlc_onnx_input_sym(node, 0, &sym)) { /* shape arithmetic stays symbolic */
@@ -269,6 +282,6 @@ const dlc_onnx_op_def_t dlc_onnx_elementwise_ops[] = {
     {"GreaterOrEqual", build_binary}, {"And", build_binary},    {"Or", build_binary},
     {"Xor", build_binary},     {"Max", build_binary},           {"Min", build_binary},
     {"Sum", build_binary},     {"Mean", build_binary},          {"Mod", build_binary},
-    {"Where", build_where},    {"Cast", build_cast},
+    {"Where", build_where},    {"Cast", build_cast},            {"CastLike", build_cast},
     {NULL, NULL},
 };

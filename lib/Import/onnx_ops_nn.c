@@ -158,6 +158,8 @@ static dlcrt_status_t build_pool(const dlc_onnx_node_t *node) {
     return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "the Indices output of MaxPool is not supported");
   MlirValue x, y;
   DLCRT_RETURN_IF_ERROR(dlc_onnx_input(node, 0, &x));
+  if (!mlirTypeIsAFloat(dlc_onnx_elem(x)))
+    return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "pooling of integer tensors is not supported");
   dlc_window_t w;
   DLCRT_RETURN_IF_ERROR(read_window(node, x, NULL, &w));
   int64_t ceil_mode, include_pad;
@@ -224,9 +226,37 @@ static bool output_requested(const dlc_onnx_node_t *node, int i) {
   return dlc_onnx_num_outputs(node) > i && node->proto->output[i] && node->proto->output[i][0];
 }
 
+static dlcrt_status_t keep_reduce(const dlc_onnx_node_t *node, MlirValue x, const int64_t *axes, int32_t n,
+                                  MlirValue *out) {
+  dlc_onnx_attr_kv_t kv[3] = {{"kind", dlc_onnx_str_attr(node, "mean")},
+                              {"axes", dlc_onnx_i64_array_attr(node, axes, n)},
+                              {"keepdims", dlc_onnx_bool_attr(node, true)}};
+  return dlc_onnx_build(node, "reduce", &x, 1, kv, 3, (MlirType){NULL}, out);
+}
+
+/* LayerNormalization with its Mean and InvStdDev outputs requested: the same computation spelled out
+ * with reductions, so the statistics are there to return. */
+static dlcrt_status_t layer_norm_with_stats(const dlc_onnx_node_t *node, const MlirValue *xsb, int64_t axis, double eps) {
+  int32_t r = rank_of(xsb[0]), a;
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_norm_axis(node, axis, r, &a));
+  int64_t axes[DLCRT_MAX_RANK];
+  for (int32_t d = a; d < r; ++d) axes[d - a] = d;
+  MlirValue mean, diff, sq, var, inv, y;
+  DLCRT_RETURN_IF_ERROR(keep_reduce(node, xsb[0], axes, r - a, &mean));
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_binary(node, "sub", xsb[0], mean, &diff));
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_binary(node, "mul", diff, diff, &sq));
+  DLCRT_RETURN_IF_ERROR(keep_reduce(node, sq, axes, r - a, &var));
+  DLCRT_RETURN_IF_ERROR(scalar_op(node, "add", var, eps, &var));
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_unary(node, "rsqrt", var, &inv));
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_binary(node, "mul", diff, inv, &y));
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_binary(node, "mul", y, xsb[1], &y));
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_binary(node, "add", y, xsb[2], &y));
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_set_output(node, 0, y));
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_set_output(node, 1, mean));
+  return dlc_onnx_set_output(node, 2, inv);
+}
+
 static dlcrt_status_t build_layer_norm(const dlc_onnx_node_t *node) {
-  if (output_requested(node, 1) || output_requested(node, 2))
-    return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "the Mean and InvStdDev outputs are not supported");
   MlirValue operands[3], y;
   DLCRT_RETURN_IF_ERROR(dlc_onnx_input(node, 0, &operands[0]));
   DLCRT_RETURN_IF_ERROR(dlc_onnx_input(node, 1, &operands[1]));
@@ -241,6 +271,7 @@ static dlcrt_status_t build_layer_norm(const dlc_onnx_node_t *node) {
   double eps;
   DLCRT_RETURN_IF_ERROR(dlc_onnx_attr_int(node, "axis", -1, &axis));
   DLCRT_RETURN_IF_ERROR(dlc_onnx_attr_float(node, "epsilon", 1e-5, &eps));
+  if (output_requested(node, 1) || output_requested(node, 2)) return layer_norm_with_stats(node, operands, axis, eps);
   dlc_onnx_attr_kv_t kv[2] = {{"axis", dlc_onnx_i64_attr(node, axis)}, {"epsilon", dlc_onnx_f32_attr(node, eps)}};
   DLCRT_RETURN_IF_ERROR(dlc_onnx_build(node, "layer_norm", operands, 3, kv, 2, (MlirType){NULL}, &y));
   return dlc_onnx_set_output(node, 0, y);
@@ -272,7 +303,53 @@ static dlcrt_status_t build_batch_norm(const dlc_onnx_node_t *node) {
   return dlc_onnx_set_output(node, 0, y);
 }
 
+/* Hardmax: 1 where the (first) maximum along the axis is, else 0: equal(iota, argmax). Opset < 13
+ * flattens to 2-D around the axis like Softmax. */
+static dlcrt_status_t build_hardmax(const dlc_onnx_node_t *node) {
+  MlirValue x, y, idx, eq;
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_input(node, 0, &x));
+  dlc_shape_t s;
+  dlc_shape_from_type(mlirValueGetType(x), &s);
+  int64_t axis_attr;
+  int32_t axis;
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_attr_int(node, "axis", node->opset >= 13 ? -1 : 1, &axis_attr));
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_norm_axis(node, axis_attr, s.rank, &axis));
+  dlc_shape_t work = s;
+  if (node->opset < 13 && axis != s.rank - 1) { /* flatten to [prod(:axis), prod(axis:)] */
+    work.rank = 2;
+    work.dims[0] = work.dims[1] = 1;
+    for (int32_t d = 0; d < s.rank; ++d) {
+      if (s.dims[d] == DLC_DYN)
+        return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "opset < 13 Hardmax needs static shapes");
+      work.dims[d < axis ? 0 : 1] *= s.dims[d];
+    }
+    DLCRT_RETURN_IF_ERROR(dlc_onnx_reshape(node, x, &work, NULL, &x));
+    axis = 1;
+  }
+  int64_t n = work.dims[axis];
+  if (n == DLC_DYN) return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "Hardmax over a dynamic dim");
+  dlc_onnx_attr_kv_t kv[3] = {{"axis", dlc_onnx_i64_attr(node, axis)},
+                              {"keepdims", dlc_onnx_bool_attr(node, true)},
+                              {"select_last_index", dlc_onnx_bool_attr(node, false)}};
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_build(node, "argmax", &x, 1, kv, 3, (MlirType){NULL}, &idx));
+  int64_t iota_shape[DLCRT_MAX_RANK]; /* [n, 1, ..., 1] broadcasting against dims after the axis */
+  int32_t iota_rank = work.rank - axis;
+  for (int32_t d = 0; d < iota_rank; ++d) iota_shape[d] = d == 0 ? n : 1;
+  dlcrt_tensor_t iota;
+  DLCRT_RETURN_IF_ERROR(dlcrt_tensor_create(dlcrt_allocator_system(), DLCRT_DTYPE_I64, iota_rank, iota_shape, &iota));
+  for (int64_t i = 0; i < n; ++i) dlcrt_tensor_set_f64(&iota, i, (double)i);
+  MlirValue iv;
+  dlcrt_status_t st = dlc_onnx_const_tensor(node, &iota, &iv);
+  dlcrt_tensor_release(&iota);
+  DLCRT_RETURN_IF_ERROR(st);
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_binary(node, "equal", idx, iv, &eq));
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_cast_to(node, eq, work.elem, &y));
+  if (work.rank != s.rank) DLCRT_RETURN_IF_ERROR(dlc_onnx_reshape(node, y, &s, NULL, &y));
+  return dlc_onnx_set_output(node, 0, y);
+}
+
 const dlc_onnx_op_def_t dlc_onnx_nn_ops[] = {
+    {"Hardmax", build_hardmax},
     {"MatMul", build_matmul},
     {"Gemm", build_gemm},
     {"Conv", build_conv},

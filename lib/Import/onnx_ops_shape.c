@@ -269,8 +269,16 @@ static dlcrt_status_t build_size(const dlc_onnx_node_t *node) {
 }
 
 static dlcrt_status_t build_identity(const dlc_onnx_node_t *node) {
-  if (strcmp(node->proto->op_type, "Dropout") == 0 && dlc_onnx_num_outputs(node) > 1 && node->proto->output[1][0])
-    return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "the mask output of Dropout is not supported");
+  if (strcmp(node->proto->op_type, "Dropout") == 0) { /* inference (or ratio 0): identity */
+    double training = 0, ratio = -1;
+    bool zero_ratio = dlc_onnx_try_input_scalar(node, 1, &ratio) && ratio == 0;
+    if (zero_ratio) training = 0;
+    else if (dlc_onnx_has_input(node, 2) && !dlc_onnx_try_input_scalar(node, 2, &training))
+      return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "a runtime training_mode is not supported");
+    if (training != 0) return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "training-mode Dropout is not supported");
+    if (dlc_onnx_num_outputs(node) > 1 && node->proto->output[1][0])
+      return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "the mask output of Dropout is not supported");
+  }
   dlc_onnx_value_t *v, sym;
   DLCRT_RETURN_IF_ERROR(dlc_onnx_input_info(node, 0, &v));
   if (mlirValueIsNull(v->value) && dlc_onnx_input_sym(node, 0, &sym)) return dlc_onnx_set_output_sym(node, 0, &sym);
@@ -450,10 +458,33 @@ static dlcrt_status_t build_constant(const dlc_onnx_node_t *node) {
   return dlc_onnx_set_output_host(node, 0, &t);
 }
 
+/* A runtime 1-D shape tensor of static length as a symbolic vector of runtime elements. */
+static dlcrt_status_t runtime_shape_sym(const dlc_onnx_node_t *node, int i, dlc_onnx_value_t *out) {
+  MlirValue t;
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_input(node, i, &t));
+  dlc_shape_t s;
+  dlc_shape_from_type(mlirValueGetType(t), &s);
+  if (s.rank != 1 || s.dims[0] == DLC_DYN || s.dims[0] > DLC_SYM_MAX)
+    return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "a runtime shape needs a static length (at most %d)",
+                               DLC_SYM_MAX);
+  MlirValue as_i64;
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_cast_to(node, t, i64_type(node), &as_i64));
+  sym_init(out, 1, DLCRT_DTYPE_I64);
+  for (int64_t k = 0; k < s.dims[0]; ++k) { /* element k as a rank-0 tensor: gather(t, k) */
+    MlirValue index, operands[2];
+    DLCRT_RETURN_IF_ERROR(dlc_onnx_scalar_const(node, i64_type(node), (double)k, &index));
+    operands[0] = as_i64;
+    operands[1] = index;
+    dlc_onnx_attr_kv_t axis = {"axis", dlc_onnx_i64_attr(node, 0)};
+    DLCRT_RETURN_IF_ERROR(dlc_onnx_build(node, "gather", operands, 2, &axis, 1, (MlirType){NULL}, &out->sym_runtime[k]));
+  }
+  out->sym_len = (int32_t)s.dims[0];
+  return NULL;
+}
+
 static dlcrt_status_t build_constant_of_shape(const dlc_onnx_node_t *node) {
   dlc_onnx_value_t shape;
-  if (!dlc_onnx_input_sym(node, 0, &shape))
-    return dlc_onnx_node_error(node, DLCRT_STATUS_UNIMPLEMENTED, "the shape input must be a shape computation");
+  if (!dlc_onnx_input_sym(node, 0, &shape)) DLCRT_RETURN_IF_ERROR(runtime_shape_sym(node, 0, &shape));
   dlcrt_tensor_t value;
   if (dlc_onnx_attr(node, "value")) {
     DLCRT_RETURN_IF_ERROR(dlc_onnx_attr_tensor(node, "value", &value));
@@ -569,15 +600,27 @@ static dlcrt_status_t build_pad(const dlc_onnx_node_t *node) {
   return dlc_onnx_set_output(node, 0, y);
 }
 
+/* Trilu: k folds into the attribute when known, else it is operand #1 (a rank-0 tensor<i64>). */
 static dlcrt_status_t build_trilu(const dlc_onnx_node_t *node) {
-  MlirValue x, y;
+  MlirValue operands[2], y;
   int64_t upper;
   double k = 0;
-  DLCRT_RETURN_IF_ERROR(dlc_onnx_input(node, 0, &x));
+  int n = 1, nkv = 1;
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_input(node, 0, &operands[0]));
   DLCRT_RETURN_IF_ERROR(dlc_onnx_attr_int(node, "upper", 1, &upper));
-  if (dlc_onnx_has_input(node, 1)) DLCRT_RETURN_IF_ERROR(dlc_onnx_input_scalar(node, 1, "k", &k));
-  dlc_onnx_attr_kv_t kv[2] = {{"upper", dlc_onnx_bool_attr(node, upper != 0)}, {"k", dlc_onnx_i64_attr(node, (int64_t)k)}};
-  DLCRT_RETURN_IF_ERROR(dlc_onnx_build(node, "trilu", &x, 1, kv, 2, (MlirType){NULL}, &y));
+  dlc_onnx_attr_kv_t kv[2] = {{"upper", dlc_onnx_bool_attr(node, upper != 0)}, {NULL, {NULL}}};
+  if (dlc_onnx_try_input_scalar(node, 1, &k)) {
+    kv[nkv++] = (dlc_onnx_attr_kv_t){"k", dlc_onnx_i64_attr(node, (int64_t)k)};
+  } else if (dlc_onnx_has_input(node, 1)) {
+    MlirValue kt;
+    DLCRT_RETURN_IF_ERROR(dlc_onnx_input(node, 1, &kt));
+    if (mlirShapedTypeGetRank(mlirValueGetType(kt)) != 0) {
+      dlc_shape_t scalar = {.rank = 0};
+      DLCRT_RETURN_IF_ERROR(dlc_onnx_reshape(node, kt, &scalar, NULL, &kt));
+    }
+    DLCRT_RETURN_IF_ERROR(dlc_onnx_cast_to(node, kt, i64_type(node), &operands[n++]));
+  }
+  DLCRT_RETURN_IF_ERROR(dlc_onnx_build(node, "trilu", operands, n, kv, nkv, (MlirType){NULL}, &y));
   return dlc_onnx_set_output(node, 0, y);
 }
 
