@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build gcc python3 python3-numpy
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   libprotobuf-c-dev protobuf-c-compiler libonnx-dev libonnx-testdata
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
