@@ -27,6 +27,9 @@ const char *dlc_vshape_str(const dlc_shape_t *s, char *buf, size_t n);
 const char *dlc_voperand_name(MlirOperation op, intptr_t i);
 /* Operand #i as a ranked tensor. */
 dlcrt_status_t dlc_vget_operand(const dlc_vctx_t *v, intptr_t i, dlc_shape_t *s);
+/* UNIMPLEMENTED when operand i has an unsigned integer element type (the CPU lowering computes with
+ * arith, which takes signless integers only). */
+dlcrt_status_t dlc_vreject_unsigned(const dlc_vctx_t *v, intptr_t i, const dlc_shape_t *s);
 dlcrt_status_t dlc_vexpect_float(const dlc_vctx_t *v, intptr_t i, const dlc_shape_t *s);
 dlcrt_status_t dlc_vexpect_same_elem(const dlc_vctx_t *v, intptr_t i, const dlc_shape_t *s, MlirType elem);
 dlcrt_status_t dlc_vexpect_rank(const dlc_vctx_t *v, intptr_t i, const dlc_shape_t *s, int32_t rank);

@@ -14,17 +14,6 @@ static bool is_numeric(MlirType t) {
   return mlirTypeIsAFloat(t) || (mlirTypeIsAInteger(t) && mlirIntegerTypeGetWidth(t) > 1);
 }
 
-/* The CPU lowering computes with arith, which takes signless integers only: unsigned element types
- * are reported as unsupported (UNIMPLEMENTED), as in verify_ops.c. */
-static dlcrt_status_t reject_unsigned(const dlc_vctx_t *v, intptr_t i, const dlc_shape_t *s) {
-  if (!mlirTypeIsAInteger(s->elem) || !mlirIntegerTypeIsUnsigned(s->elem)) return NULL;
-  char t[128];
-  dlcrt_status_t st = dlc_verr(v, "operand #%ld (%s): unsigned integer element types (%s) are not supported yet", (long)i,
-                               dlc_voperand_name(v->op, i), dlc_vshape_str(s, t, sizeof(t)));
-  dlcrt_status_t unsupported = dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED, "%s", dlcrt_status_message(st));
-  dlcrt_status_free(st);
-  return unsupported;
-}
 
 /* Operand #1 (indices): integer elements and data's rank; its non-axis dims fit in data's. */
 static dlcrt_status_t check_indices(const dlc_vctx_t *v, const dlc_shape_t *x, const dlc_shape_t *idx, int32_t axis) {
@@ -75,7 +64,7 @@ dlcrt_status_t dlc_verify_scatter_elements(const dlc_vctx_t *v) {
   if (p.reduction != DLC_SCATTER_NONE && !is_numeric(x.elem))
     return dlc_verr(v, "attribute 'reduction': \"%s\" needs an integer (not i1) or floating-point element type, got %s",
                     dlc_scatter_reduction_name(p.reduction), dlc_vshape_str(&x, b, sizeof(b)));
-  if (p.reduction != DLC_SCATTER_NONE) DLCRT_RETURN_IF_ERROR(reject_unsigned(v, 0, &x));
+  if (p.reduction != DLC_SCATTER_NONE) DLCRT_RETURN_IF_ERROR(dlc_vreject_unsigned(v, 0, &x));
   DLCRT_RETURN_IF_ERROR(dlc_vget_operand(v, 2, &upd));
   DLCRT_RETURN_IF_ERROR(dlc_vexpect_same_elem(v, 2, &upd, x.elem));
   bool same = upd.rank == idx.rank;
@@ -97,7 +86,7 @@ dlcrt_status_t dlc_verify_cumsum(const dlc_vctx_t *v) {
   if (!is_numeric(x.elem))
     return dlc_verr(v, "operand #0 (input): expected an integer (not i1) or floating-point element type, got %s",
                     dlc_vshape_str(&x, b, sizeof(b)));
-  DLCRT_RETURN_IF_ERROR(reject_unsigned(v, 0, &x));
+  DLCRT_RETURN_IF_ERROR(dlc_vreject_unsigned(v, 0, &x));
   dlc_cumsum_params_t p;
   DLCRT_RETURN_IF_ERROR(dlc_cumsum_params(v->op, x.rank, &p));
   return dlc_vcheck_result(v, 0, &x);

@@ -177,7 +177,7 @@ static elem_rule_t elementwise_rule(dlc_op_class_t cls, dlc_op_kind_t kind) {
 
 /* The CPU lowering computes with arith, which takes signless integers only: unsigned element types
  * are reported as unsupported (UNIMPLEMENTED), not as invalid IR. */
-static dlcrt_status_t reject_unsigned(const dlc_vctx_t *v, intptr_t i, const dlc_shape_t *s) {
+dlcrt_status_t dlc_vreject_unsigned(const dlc_vctx_t *v, intptr_t i, const dlc_shape_t *s) {
   if (!is_int(s->elem) || !mlirIntegerTypeIsUnsigned(s->elem)) return NULL;
   char t[128];
   dlcrt_status_t st = dlc_verr(v, "operand #%ld (%s): unsigned integer element types (%s) are not supported yet", (long)i,
@@ -204,7 +204,7 @@ static dlcrt_status_t verify_elementwise(const dlc_vctx_t *v, dlc_op_class_t cls
     return dlc_verr(v, "operand #%ld (%s): expected an integer or floating-point element type, got %s", (long)first_value,
                     dlc_voperand_name(v->op, first_value), dlc_vshape_str(&s[first_value], b, sizeof(b)));
   }
-  DLCRT_RETURN_IF_ERROR(reject_unsigned(v, first_value, &s[first_value]));
+  DLCRT_RETURN_IF_ERROR(dlc_vreject_unsigned(v, first_value, &s[first_value]));
   if (kind == DLC_GELU) {
     MlirStringRef approx;
     DLCRT_RETURN_IF_ERROR(dlc_attr_str(v->op, "approximate", "none", &approx));
@@ -424,7 +424,7 @@ static dlcrt_status_t verify_cast(const dlc_vctx_t *v) {
   MlirType rt = mlirValueGetType(mlirOperationGetResult(v->op, 0));
   if (!mlirTypeIsARankedTensor(rt)) return dlc_verr(v, "result #0: expected a ranked tensor");
   r.elem = mlirShapedTypeGetElementType(rt);
-  DLCRT_RETURN_IF_ERROR(reject_unsigned(v, 0, &x));
+  DLCRT_RETURN_IF_ERROR(dlc_vreject_unsigned(v, 0, &x));
   if (is_int(r.elem) && mlirIntegerTypeIsUnsigned(r.elem))
     return dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED, "'%s' op result #0: casts to unsigned integer types are not supported yet",
                              v->name);
