@@ -14,7 +14,6 @@ static bool is_numeric(MlirType t) {
   return mlirTypeIsAFloat(t) || (mlirTypeIsAInteger(t) && mlirIntegerTypeGetWidth(t) > 1);
 }
 
-
 /* Operand #1 (indices): integer elements and data's rank; its non-axis dims fit in data's. */
 static dlcrt_status_t check_indices(const dlc_vctx_t *v, const dlc_shape_t *x, const dlc_shape_t *idx, int32_t axis) {
   char a[128], b[128];
