@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "dlc/status.h"
+#include "dlc/strbuf.h"
 #include "mlir-c/IR.h"
 #include "mlir-c/Pass.h"
 
@@ -37,13 +38,14 @@ const dlc_pipeline_def_t *dlc_pipeline_table(size_t *count);
 
 /* Options that shape how passes are added. */
 typedef struct dlc_pipeline_options_t {
-  bool verify_each; /* run the dlc verifier after every added step (dlc-opt does) */
+  bool verify_each;     /* run the dlc verifier after every added step (dlc-opt does) */
+  const char *gpu_arch; /* cuda pipeline: sm_80, sm_89, sm_90 (default), sm_90a */
 } dlc_pipeline_options_t;
 
 /* Adds one step to `pm`: a DLC pass flag, or any upstream pass/pipeline text ("canonicalize",
  * "func.func(cse)"); upstream passes anchored on func.func are nested automatically. */
 dlcrt_status_t dlc_pipeline_add_step(MlirContext ctx, MlirPassManager pm, const char *step, const dlc_pipeline_options_t *options);
-/* Adds a named pipeline ("cpu"). */
+/* Adds a named pipeline ("cpu", "cuda"). */
 dlcrt_status_t dlc_pipeline_add_named(MlirContext ctx, MlirPassManager pm, const char *name, const dlc_pipeline_options_t *options);
 /* Adds a textual pipeline as given to --pass-pipeline= ("builtin.module(a,b)" or "a,b"). */
 dlcrt_status_t dlc_pipeline_add_text(MlirContext ctx, MlirPassManager pm, const char *text, const dlc_pipeline_options_t *options);
@@ -52,6 +54,11 @@ dlcrt_status_t dlc_pipeline_add_text(MlirContext ctx, MlirPassManager pm, const 
 bool dlc_run_verify(MlirOperation op);
 bool dlc_run_dce(MlirOperation op);
 bool dlc_run_lower_to_linalg(MlirOperation op);
+bool dlc_run_gpu_tile_loops(MlirOperation op);
+bool dlc_run_gpu_merge_modules(MlirOperation op);
+
+/* Appends the PTX of every gpu.binary in `module` (after the cuda pipeline) to `out`. */
+dlcrt_status_t dlc_collect_ptx(MlirOperation module, dlc_strbuf_t *out);
 
 #ifdef __cplusplus
 }

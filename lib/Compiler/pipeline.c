@@ -1,6 +1,7 @@
 /* Building pass managers from DLC pass flags, upstream pass names, textual pipelines and the named
  * pipelines (see include/dlc/passes.h). Upstream passes that are anchored on func.func are nested
  * under func.func automatically, the way mlir-opt users expect. */
+#include <stdio.h>
 #include <string.h>
 
 #include "dlc/mlir_util.h"
@@ -37,8 +38,42 @@ static const char *const dlc_cpu_pipeline[] = {
     NULL,
 };
 
+/* The CUDA pipeline: the same linalg form, kept in one function per op until each function's parallel
+ * loops are tiled into thread blocks (dlc-gpu-tile-loops), then upstream mapping to gpu.launch,
+ * outlining into one gpu.module, NVVM and PTX ("isa"). %s is the chip. Generic kernels for every op;
+ * tuned kernels and library calls for op families come on top of it. */
+static const char *const dlc_cuda_pipeline[] = {
+    "dlc-lower-to-linalg",
+    "canonicalize",
+    "cse",
+    "func.func(linalg-fuse-elementwise-ops)",
+    "canonicalize",
+    "one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map}",
+    "buffer-deallocation-pipeline",
+    "convert-bufferization-to-memref",
+    "func.func(convert-linalg-to-parallel-loops)",
+    "dlc-gpu-tile-loops",
+    "func.func(gpu-map-parallel-loops)",
+    "func.func(convert-parallel-loops-to-gpu)",
+    "inline",
+    "symbol-dce",
+    "gpu-kernel-outlining",
+    "dlc-gpu-merge-modules",
+    "lower-affine",
+    "convert-scf-to-cf",
+    "canonicalize",
+    "nvvm-attach-target{chip=%s O=3}",
+    "gpu.module(convert-gpu-to-nvvm)",
+    "gpu.module(canonicalize)",
+    "gpu.module(reconcile-unrealized-casts)",
+    "gpu-to-llvm",
+    "gpu-module-to-binary{format=isa}",
+    NULL,
+};
+
 static const dlc_pipeline_def_t dlc_pipelines[] = {
     {"cpu", "dlc -> linalg -> bufferized loops -> LLVM dialect, ready for the JIT"},
+    {"cuda", "dlc -> linalg -> parallel loops tiled into thread blocks -> one gpu.module -> NVVM -> PTX"},
 };
 
 const dlc_pipeline_def_t *dlc_pipeline_table(size_t *count) {
@@ -112,7 +147,21 @@ dlcrt_status_t dlc_pipeline_add_named(MlirContext ctx, MlirPassManager pm, const
     for (int i = 0; dlc_cpu_pipeline[i]; ++i) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, dlc_cpu_pipeline[i], options));
     return NULL;
   }
-  return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "unknown pipeline '%s' (known: cpu)", name);
+  if (strcmp(name, "cuda") == 0) {
+    const char *arch = options && options->gpu_arch ? options->gpu_arch : "sm_90";
+    static const char *const known[] = {"sm_80", "sm_86", "sm_89", "sm_90", "sm_90a", NULL};
+    bool ok = false;
+    for (int i = 0; known[i]; ++i) ok = ok || strcmp(arch, known[i]) == 0;
+    if (!ok)
+      return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "--gpu-arch=%s: expected sm_80, sm_86, sm_89, sm_90 or sm_90a", arch);
+    for (int i = 0; dlc_cuda_pipeline[i]; ++i) {
+      char step[256];
+      snprintf(step, sizeof(step), dlc_cuda_pipeline[i], arch);
+      DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, step, options));
+    }
+    return NULL;
+  }
+  return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "unknown pipeline '%s' (known: cpu, cuda)", name);
 }
 
 dlcrt_status_t dlc_pipeline_add_text(MlirContext ctx, MlirPassManager pm, const char *text, const dlc_pipeline_options_t *options) {

@@ -9,6 +9,11 @@ static const dlc_pass_def_t dlc_passes[] = {
     {"dlc-dce", "builtin.module", "remove dlc ops whose results are unused (upstream DCE keeps IRDL ops)", dlc_run_dce},
     {"dlc-lower-to-linalg", "builtin.module", "lower every dlc op to linalg, tensor, arith and math (DlcToLinalg)",
      dlc_run_lower_to_linalg},
+    {"dlc-gpu-tile-loops", "builtin.module",
+     "tile each function's parallel loops into thread blocks (innermost dim x 256 threads) for GPU mapping",
+     dlc_run_gpu_tile_loops},
+    {"dlc-gpu-merge-modules", "builtin.module", "gather all outlined kernels into one gpu.module (@dlc_kernels)",
+     dlc_run_gpu_merge_modules},
 };
 
 const dlc_pass_def_t *dlc_pass_table(size_t *count) {

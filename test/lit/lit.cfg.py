@@ -37,3 +37,9 @@ try:
     config.available_features.add("numpy")
 except (OSError, subprocess.CalledProcessError):
     pass
+
+# ptxas (the CUDA toolkit) assembles the PTX that the cuda pipeline emits.
+_ptxas = os.environ.get("PTXAS", "/usr/local/cuda/bin/ptxas")
+if os.access(_ptxas, os.X_OK):
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", _ptxas))

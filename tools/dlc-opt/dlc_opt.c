@@ -26,6 +26,8 @@ static void print_help(FILE *out) {
           "  --mlir-print-op-generic  print every op in generic form\n"
           "  --mlir-elide-elementsattrs-if-larger=N  print constants above N elements as __elided__ (not re-parseable)\n"
           "  --no-elide               print ONNX weights in full (by default blobs over 1 KiB print as __elided__)\n"
+          "  --emit=mlir|ptx          what to write: the IR (default) or, after --dlc-pipeline=cuda, the kernels' PTX\n"
+          "  --gpu-arch=sm_XX         target of the cuda pipeline: sm_80, sm_86, sm_89, sm_90 (default), sm_90a\n"
           "  --no-verify-each         do not run the dlc verifier after every pass\n"
           "  --help                   this text\n"
           "  --PASS                   any upstream MLIR pass by name (func.func passes are nested for you)\n\n"
@@ -41,9 +43,22 @@ static void print_help(FILE *out) {
 typedef struct dlc_opt_args_t {
   const char *input;
   const char *output;
-  bool print_after_all, timing, verify_each, no_elide;
+  bool print_after_all, timing, verify_each, no_elide, emit_ptx;
+  const char *gpu_arch;
   dlc_print_options_t print;
 } dlc_opt_args_t;
+
+/* Options that are not pipeline steps (skipped when steps are added). */
+static bool is_option(const char *arg) {
+  static const char *const exact[] = {"--print-ir-after-all", "--pass-timing", "--mlir-print-op-generic",
+                                      "--no-verify-each", "--no-elide", NULL};
+  static const char *const prefixed[] = {"--mlir-elide-elementsattrs-if-larger=", "--emit=", "--gpu-arch=", NULL};
+  for (int i = 0; exact[i]; ++i)
+    if (strcmp(arg, exact[i]) == 0) return true;
+  for (int i = 0; prefixed[i]; ++i)
+    if (strncmp(arg, prefixed[i], strlen(prefixed[i])) == 0) return true;
+  return false;
+}
 
 /* First pass over argv: options that are not pipeline steps. */
 static dlcrt_status_t parse_options(int argc, char **argv, dlc_opt_args_t *a, bool *help) {
@@ -60,6 +75,12 @@ static dlcrt_status_t parse_options(int argc, char **argv, dlc_opt_args_t *a, bo
     else if (strcmp(arg, "--pass-timing") == 0) a->timing = true;
     else if (strcmp(arg, "--mlir-print-op-generic") == 0) a->print.generic = true;
     else if (strcmp(arg, "--no-elide") == 0) a->no_elide = true;
+    else if (strncmp(arg, "--gpu-arch=", 11) == 0) a->gpu_arch = arg + 11;
+    else if (strncmp(arg, "--emit=", 7) == 0) {
+      if (strcmp(arg + 7, "ptx") != 0 && strcmp(arg + 7, "mlir") != 0)
+        return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: expected --emit=mlir or --emit=ptx", arg);
+      a->emit_ptx = strcmp(arg + 7, "ptx") == 0;
+    }
     else if (strcmp(arg, "--no-verify-each") == 0) a->verify_each = false;
     else if (strncmp(arg, "--mlir-elide-elementsattrs-if-larger=", 37) == 0) {
       char *end;
@@ -86,11 +107,7 @@ static dlcrt_status_t add_steps(int argc, char **argv, MlirContext ctx, MlirPass
   for (int i = 1; i < argc; ++i) {
     const char *arg = argv[i];
     if (strcmp(arg, "-o") == 0) { ++i; continue; }
-    if (strncmp(arg, "--", 2) != 0 || strcmp(arg, "--print-ir-after-all") == 0 || strcmp(arg, "--pass-timing") == 0 ||
-        strcmp(arg, "--mlir-print-op-generic") == 0 || strcmp(arg, "--no-verify-each") == 0 ||
-        strcmp(arg, "--no-elide") == 0 ||
-        strncmp(arg, "--mlir-elide-elementsattrs-if-larger=", 37) == 0)
-      continue;
+    if (strncmp(arg, "--", 2) != 0 || is_option(arg)) continue;
     if (strncmp(arg, "--dlc-pipeline=", 15) == 0) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_named(ctx, pm, arg + 15, opts));
     else if (strncmp(arg, "--pass-pipeline=", 16) == 0) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_text(ctx, pm, arg + 16, opts));
     else DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, arg + 2, opts));
@@ -102,7 +119,7 @@ static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirCo
   MlirModule module;
   DLCRT_RETURN_IF_ERROR(dlc_load_source(ctx, a->input, &module));
   MlirPassManager pm = mlirPassManagerCreate(ctx);
-  dlc_pipeline_options_t opts = {.verify_each = a->verify_each};
+  dlc_pipeline_options_t opts = {.verify_each = a->verify_each, .gpu_arch = a->gpu_arch};
   dlcrt_status_t st = add_steps(argc, argv, ctx, pm, &opts);
   if (!st) {
     MlirOpPrintingFlags flags = mlirOpPrintingFlagsCreate();
@@ -117,9 +134,13 @@ static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirCo
   if (!st) {
     dlc_strbuf_t out;
     dlc_strbuf_init(&out);
-    dlc_strbuf_append_op(&out, mlirModuleGetOperation(module), &a->print);
-    dlc_strbuf_append(&out, "\n");
-    st = dlc_strbuf_status(&out);
+    if (a->emit_ptx) {
+      st = dlc_collect_ptx(mlirModuleGetOperation(module), &out);
+    } else {
+      dlc_strbuf_append_op(&out, mlirModuleGetOperation(module), &a->print);
+      dlc_strbuf_append(&out, "\n");
+      st = dlc_strbuf_status(&out);
+    }
     if (!st) st = dlc_write_file_atomic(a->output, out.data, out.len);
     dlc_strbuf_free(&out);
   }

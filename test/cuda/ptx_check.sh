@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Compiles one model with the cuda pipeline, writes its kernels' PTX and assembles it with
+# `ptxas -arch=ARCH`, so GPU code is validated on machines without a GPU.
+#   ptx_check.sh DLC_OPT MODEL OUT_DIR [ARCH]
+# Exits 77 (ctest's skip code) with a printed reason when ptxas or the model is missing.
+set -euo pipefail
+dlc_opt=$1 model=$2 out=$3 arch=${4:-sm_90}
+ptxas=${PTXAS:-/usr/local/cuda/bin/ptxas}
+if [ ! -x "$ptxas" ]; then echo "SKIP: no ptxas at $ptxas (the CUDA toolkit)"; exit 77; fi
+if [ ! -f "$model" ]; then echo "SKIP: $model does not exist"; exit 77; fi
+mkdir -p "$out"
+name=$(basename "$(dirname "$model")")
+"$dlc_opt" "$model" --dlc-pipeline=cuda --gpu-arch="$arch" --emit=ptx -o "$out/$name.ptx"
+"$ptxas" -arch="$arch" "$out/$name.ptx" -o "$out/$name.cubin"
+echo "$name: $(grep -c '^.visible .entry' "$out/$name.ptx") kernels, ptxas -arch=$arch OK"
