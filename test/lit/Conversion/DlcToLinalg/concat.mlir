@@ -6,7 +6,7 @@
 // The lowered module is valid input for dlc-opt again.
 // RUN: dlc-opt %t | FileCheck %s --check-prefix=STATIC
 // The cpu pipeline lowers every case to the LLVM dialect.
-// RUN: dlc-opt %s --dlc-pipeline=cpu | FileCheck %s --check-prefix=CPU --implicit-check-not=dlc. --implicit-check-not=linalg. --implicit-check-not=tensor. --implicit-check-not=bufferization. --implicit-check-not=memref. --implicit-check-not=affine. --implicit-check-not=scf. --implicit-check-not=unrealized_conversion_cast
+// RUN: dlc-opt %s --dlc-pipeline=cpu | FileCheck %s --check-prefix=CPU --implicit-check-not='"dlc.' --implicit-check-not=linalg. --implicit-check-not=tensor. --implicit-check-not=bufferization. --implicit-check-not=memref. --implicit-check-not=affine. --implicit-check-not=scf. --implicit-check-not=unrealized_conversion_cast
 
 // axis = -1 is normalized to dim(1).
 // STATIC-LABEL: func.func @concat_static(

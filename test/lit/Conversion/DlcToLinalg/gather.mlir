@@ -6,7 +6,7 @@
 // The lowered module is valid input for dlc-opt again.
 // RUN: dlc-opt %t | FileCheck %s --check-prefix=AXIS1
 // The cpu pipeline lowers every case to the LLVM dialect.
-// RUN: dlc-opt %s --dlc-pipeline=cpu | FileCheck %s --check-prefix=CPU --implicit-check-not=dlc. --implicit-check-not=linalg. --implicit-check-not=tensor. --implicit-check-not=bufferization. --implicit-check-not=memref. --implicit-check-not=affine. --implicit-check-not=scf. --implicit-check-not=unrealized_conversion_cast
+// RUN: dlc-opt %s --dlc-pipeline=cpu | FileCheck %s --check-prefix=CPU --implicit-check-not='"dlc.' --implicit-check-not=linalg. --implicit-check-not=tensor. --implicit-check-not=bufferization. --implicit-check-not=memref. --implicit-check-not=affine. --implicit-check-not=scf. --implicit-check-not=unrealized_conversion_cast
 
 // data [5, 4, 3], 2-D indices [2, 2] on axis 1: the result is [5, 2, 2, 3]; indices are read at
 // (d1, d2), the data at (d0, index, d3).

@@ -10,7 +10,7 @@
 // The lowered module is valid input for dlc-opt again.
 // RUN: dlc-opt %t | FileCheck %s --check-prefix=MM2D
 // The cpu pipeline lowers every case to the LLVM dialect.
-// RUN: dlc-opt %s --dlc-pipeline=cpu | FileCheck %s --check-prefix=CPU --implicit-check-not=dlc. --implicit-check-not=linalg. --implicit-check-not=tensor. --implicit-check-not=bufferization. --implicit-check-not=memref. --implicit-check-not=affine. --implicit-check-not=scf. --implicit-check-not=unrealized_conversion_cast
+// RUN: dlc-opt %s --dlc-pipeline=cpu | FileCheck %s --check-prefix=CPU --implicit-check-not='"dlc.' --implicit-check-not=linalg. --implicit-check-not=tensor. --implicit-check-not=bufferization. --implicit-check-not=memref. --implicit-check-not=affine. --implicit-check-not=scf. --implicit-check-not=unrealized_conversion_cast
 
 // 2-D: C[m, n] += A[m, k] * B[k, n], k the only reduction.
 // MM2D-DAG: #[[A:map[0-9]*]] = affine_map<(d0, d1, d2) -> (d0, d2)>

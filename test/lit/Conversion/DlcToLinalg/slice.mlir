@@ -7,7 +7,7 @@
 // The lowered module is valid input for dlc-opt again.
 // RUN: dlc-opt %t | FileCheck %s --check-prefix=STATIC
 // The cpu pipeline lowers every case to the LLVM dialect.
-// RUN: dlc-opt %s --dlc-pipeline=cpu | FileCheck %s --check-prefix=CPU --implicit-check-not=dlc. --implicit-check-not=linalg. --implicit-check-not=tensor. --implicit-check-not=bufferization. --implicit-check-not=memref. --implicit-check-not=affine. --implicit-check-not=scf. --implicit-check-not=unrealized_conversion_cast
+// RUN: dlc-opt %s --dlc-pipeline=cpu | FileCheck %s --check-prefix=CPU --implicit-check-not='"dlc.' --implicit-check-not=linalg. --implicit-check-not=tensor. --implicit-check-not=bufferization. --implicit-check-not=memref. --implicit-check-not=affine. --implicit-check-not=scf. --implicit-check-not=unrealized_conversion_cast
 
 // Static clamping: dim 0 (10): start -4 -> 6, end 100 -> 10, step 2 -> 2 elements; dim 1 (8):
 // start 1, end -5 -> 3 -> 2 elements; dim 2 (5): start -100 -> 0, end 9223372036854775807 -> 5, step 3 -> 2.
