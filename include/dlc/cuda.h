@@ -47,10 +47,10 @@ dlcrt_status_t dlcrt_cuda_device_count(int *out_count);
 typedef struct dlcrt_cuda_device_info_t {
   int ordinal;
   char name[256];
-  int sm_count;            /* streaming multiprocessors */
-  int compute_major;       /* compute capability, e.g. 9.0 for H100 */
+  int sm_count;      /* streaming multiprocessors */
+  int compute_major; /* compute capability, e.g. 9.0 for H100 */
   int compute_minor;
-  uint64_t total_memory;   /* bytes of device memory */
+  uint64_t total_memory; /* bytes of device memory */
 } dlcrt_cuda_device_info_t;
 
 dlcrt_status_t dlcrt_cuda_device_info(int ordinal, dlcrt_cuda_device_info_t *out_info);
@@ -64,8 +64,7 @@ typedef struct dlcrt_cuda_context_t dlcrt_cuda_context_t;
 
 /* UNAVAILABLE when there is no driver or device ("cannot create a CUDA context on device 0: no CUDA
  * driver (libcuda.so.1 not found)"); INVALID_ARGUMENT for an ordinal out of range. */
-dlcrt_status_t dlcrt_cuda_context_create(dlcrt_allocator_t allocator, int ordinal,
-                                         dlcrt_cuda_context_t **out_context);
+dlcrt_status_t dlcrt_cuda_context_create(dlcrt_allocator_t allocator, int ordinal, dlcrt_cuda_context_t **out_context);
 /* Waits for the stream, destroys it and releases the primary context. NULL is a no-op. Errors are
  * ignored here: call dlcrt_cuda_context_synchronize first to observe them. Destroy modules, events and
  * graphs of the context before it; free its device memory before it too. */
@@ -111,8 +110,8 @@ dlcrt_status_t dlcrt_cuda_free(dlcrt_cuda_context_t *context, dlcrt_cuda_devicep
 
 /* Synchronous copies: ordered after earlier work on the context's stream and complete on return (they
  * synchronise the stream, so they are refused while the stream is being captured). */
-dlcrt_status_t dlcrt_cuda_copy_to_device(dlcrt_cuda_context_t *context, dlcrt_cuda_deviceptr_t dst,
-                                         const void *src, size_t bytes);
+dlcrt_status_t dlcrt_cuda_copy_to_device(dlcrt_cuda_context_t *context, dlcrt_cuda_deviceptr_t dst, const void *src,
+                                         size_t bytes);
 dlcrt_status_t dlcrt_cuda_copy_to_host(dlcrt_cuda_context_t *context, void *dst, dlcrt_cuda_deviceptr_t src,
                                        size_t bytes);
 dlcrt_status_t dlcrt_cuda_copy_device(dlcrt_cuda_context_t *context, dlcrt_cuda_deviceptr_t dst,
@@ -121,13 +120,13 @@ dlcrt_status_t dlcrt_cuda_copy_device(dlcrt_cuda_context_t *context, dlcrt_cuda_
  * copies to host, unread) until the stream is synchronised. */
 dlcrt_status_t dlcrt_cuda_copy_to_device_async(dlcrt_cuda_context_t *context, dlcrt_cuda_deviceptr_t dst,
                                                const void *src, size_t bytes);
-dlcrt_status_t dlcrt_cuda_copy_to_host_async(dlcrt_cuda_context_t *context, void *dst,
-                                             dlcrt_cuda_deviceptr_t src, size_t bytes);
+dlcrt_status_t dlcrt_cuda_copy_to_host_async(dlcrt_cuda_context_t *context, void *dst, dlcrt_cuda_deviceptr_t src,
+                                             size_t bytes);
 dlcrt_status_t dlcrt_cuda_copy_device_async(dlcrt_cuda_context_t *context, dlcrt_cuda_deviceptr_t dst,
                                             dlcrt_cuda_deviceptr_t src, size_t bytes);
 /* Sets `count` 32-bit words at `dst` to `value`. */
-dlcrt_status_t dlcrt_cuda_memset_d32_async(dlcrt_cuda_context_t *context, dlcrt_cuda_deviceptr_t dst,
-                                           uint32_t value, size_t count);
+dlcrt_status_t dlcrt_cuda_memset_d32_async(dlcrt_cuda_context_t *context, dlcrt_cuda_deviceptr_t dst, uint32_t value,
+                                           size_t count);
 
 /*===-- Events ----------------------------------------------------------------------------------===*/
 
@@ -176,9 +175,8 @@ void *mgpuModuleLoad(void *data, size_t gpuBlobSize);
 void *mgpuModuleLoadJIT(void *data, int optLevel);
 void mgpuModuleUnload(void *module);
 void *mgpuModuleGetFunction(void *module, const char *name);
-void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY, intptr_t gridZ, intptr_t blockX,
-                      intptr_t blockY, intptr_t blockZ, int32_t smem, void *stream, void **params,
-                      void **extra, size_t paramsCount);
+void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY, intptr_t gridZ, intptr_t blockX, intptr_t blockY,
+                      intptr_t blockZ, int32_t smem, void *stream, void **params, void **extra, size_t paramsCount);
 void *mgpuStreamCreate(void);
 void mgpuStreamDestroy(void *stream);
 void mgpuStreamSynchronize(void *stream);
