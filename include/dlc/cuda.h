@@ -199,6 +199,11 @@ dlcrt_status_t dlcrt_cuda_take_error(void);
 /* The mgpu* symbols to register into a JIT, terminated by a {NULL, NULL} entry (see dlcrt_jit_symbols). */
 const dlcrt_jit_symbol_t *dlcrt_cuda_jit_symbols(void);
 
+/* The managed-memory entry points that compiled host code calls, also used by the JIT to stage its
+ * inputs and release its results (MLIR's C ABI: mgpuMemAlloc(bytes, stream, host_shared)). */
+void *mgpuMemAlloc(uint64_t sizeBytes, void *stream, bool isHostShared);
+void mgpuMemFree(void *ptr, void *stream);
+
 #ifdef __cplusplus
 }
 #endif

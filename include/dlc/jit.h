@@ -22,6 +22,8 @@ typedef struct dlc_value_info_t {
 typedef struct dlc_compile_options_t {
   const char *function; /* NULL: "main" if present, else the only public function */
   int opt_level;        /* LLVM optimization level, 0-3 */
+  bool cuda;            /* compile with the cuda pipeline and run the kernels on the GPU */
+  const char *gpu_arch; /* with cuda: sm_80 ... sm_90a (NULL: sm_90) */
 } dlc_compile_options_t;
 
 /* Compiles `function` of `module` (consumed: lowered in place) for the CPU. */

@@ -56,6 +56,7 @@ bool dlc_run_dce(MlirOperation op);
 bool dlc_run_lower_to_linalg(MlirOperation op);
 bool dlc_run_gpu_tile_loops(MlirOperation op);
 bool dlc_run_plan_memory(MlirOperation op);
+bool dlc_run_gpu_host_memory(MlirOperation op);
 bool dlc_run_gpu_merge_modules(MlirOperation op);
 
 /* Appends the PTX of every gpu.binary in `module` (after the cuda pipeline) to `out`. */

@@ -1,5 +1,7 @@
-/* CPU JIT (see include/dlc/jit.h): lowers the module with the cpu pipeline, hands it to MLIR's
- * ExecutionEngine and calls the function through its packed C interface.
+/* The JIT (see include/dlc/jit.h): lowers the module with the cpu pipeline (or the cuda one, whose host
+ * code launches the kernels through the runtime's mgpu* entry points), hands it to MLIR's
+ * ExecutionEngine and calls the function through its packed C interface. With cuda, inputs are staged
+ * in managed memory and results, managed too, are released with mgpuMemFree.
  *
  * Calling convention (func.func with llvm.emit_c_interface): _mlir_ciface_F(results*, in0*, in1*, ...)
  * where each memref argument is a pointer to a descriptor {allocated, aligned, offset, sizes[r],
@@ -9,6 +11,7 @@
  * does not own, so each distinct `allocated` pointer is released with free() after copying out. */
 #include "dlc/jit.h"
 
+#include "dlc/cuda.h"
 #include "dlc/jit_support.h"
 
 #include <stdlib.h>
@@ -24,6 +27,7 @@
 
 struct dlc_program_t {
   MlirExecutionEngine engine;
+  bool cuda; /* buffers crossing the boundary are CUDA managed memory */
   void (*entry)(void **args);
   char function[128];
   int32_t num_inputs, num_outputs;
@@ -125,11 +129,14 @@ static dlcrt_status_t dlc_read_signature(MlirOperation fn, dlc_program_t *p) {
   return NULL;
 }
 
-static dlcrt_status_t dlc_lower_for_cpu(MlirModule module) {
+static dlcrt_status_t dlc_lower(MlirModule module, const dlc_compile_options_t *options) {
   MlirPassManager pm = mlirPassManagerCreate(mlirModuleGetContext(module));
-  dlcrt_status_t st = dlc_pipeline_add_named(mlirModuleGetContext(module), pm, "cpu", NULL);
+  dlc_pipeline_options_t pipeline = {.verify_each = false, .gpu_arch = options->gpu_arch};
+  const char *name = options->cuda ? "cuda" : "cpu";
+  dlcrt_status_t st = dlc_pipeline_add_named(mlirModuleGetContext(module), pm, name, &pipeline);
   if (!st && mlirLogicalResultIsFailure(mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(module))))
-    st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "lowering for the CPU failed (see the diagnostics above)");
+    st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "lowering for the %s failed (see the diagnostics above)",
+                           options->cuda ? "GPU" : "CPU");
   mlirPassManagerDestroy(pm);
   return st;
 }
@@ -145,7 +152,7 @@ dlcrt_status_t dlc_program_compile(MlirModule module, const dlc_compile_options_
   dlcrt_status_t st = dlc_read_signature(fn, p);
   if (!st) {
     mlirOperationSetAttributeByName(fn, dlc_sref("llvm.emit_c_interface"), mlirUnitAttrGet(mlirModuleGetContext(module)));
-    st = dlc_lower_for_cpu(module);
+    st = dlc_lower(module, options);
   }
   if (!st) {
     p->engine = mlirExecutionEngineCreate(module, options->opt_level, 0, NULL, false, false);
@@ -155,6 +162,15 @@ dlcrt_status_t dlc_program_compile(MlirModule module, const dlc_compile_options_
   if (!st) {
     for (const dlcrt_jit_symbol_t *sym = dlcrt_jit_symbols(); sym->name; ++sym)
       mlirExecutionEngineRegisterSymbol(p->engine, dlc_sref(sym->name), sym->address);
+    p->cuda = options->cuda;
+    if (p->cuda) { /* the kernels' module is loaded by a global constructor: register, then initialize */
+      for (const dlcrt_jit_symbol_t *sym = dlcrt_cuda_jit_symbols(); sym->name; ++sym)
+        mlirExecutionEngineRegisterSymbol(p->engine, dlc_sref(sym->name), sym->address);
+      mlirExecutionEngineInitialize(p->engine);
+      st = dlcrt_cuda_take_error();
+    }
+  }
+  if (!st) {
     char iface[160];
     snprintf(iface, sizeof(iface), "_mlir_ciface_%s", p->function);
     void *sym = mlirExecutionEngineLookupPacked(p->engine, dlc_sref(iface));
@@ -256,14 +272,22 @@ dlcrt_status_t dlc_program_run(dlc_program_t *p, const dlcrt_tensor_t *inputs, i
   int32_t a = 0;
   if (p->num_outputs > 0) args[a++] = &results_ptr;
   int64_t *at = words;
+  dlcrt_tensor_t staged[DLC_MAX_IO]; /* with cuda: the inputs copied into managed memory */
   for (int32_t i = 0; i < p->num_inputs; ++i) {
-    dlc_fill_input_desc(at, &inputs[i]);
+    staged[i] = inputs[i];
+    if (p->cuda) {
+      size_t bytes = dlcrt_tensor_byte_size(&inputs[i]);
+      staged[i].data = mgpuMemAlloc(bytes ? bytes : 1, NULL, true);
+      if (staged[i].data && bytes) memcpy(staged[i].data, inputs[i].data, bytes);
+    }
+    dlc_fill_input_desc(at, &staged[i]);
     desc_ptrs[i] = at;
     args[a++] = &desc_ptrs[i];
     at += dlc_desc_words(p->inputs[i].rank);
   }
-  p->entry(args);
-  dlcrt_status_t st = NULL;
+  dlcrt_status_t st = p->cuda ? dlcrt_cuda_take_error() : NULL; /* staging failed: do not run */
+  if (!st) p->entry(args);
+  if (!st && p->cuda) st = dlcrt_cuda_take_error();
   at = results;
   for (int32_t i = 0; i < p->num_outputs; ++i) {
     if (!st) st = dlc_copy_out(at, &p->outputs[i], &outputs[i]);
@@ -282,9 +306,12 @@ dlcrt_status_t dlc_program_run(dlc_program_t *p, const dlcrt_tensor_t *inputs, i
       seen = other == allocated;
       prev += dlc_desc_words(p->outputs[j].rank);
     }
-    if (!seen) free(allocated);
+    if (!seen && p->cuda) mgpuMemFree(allocated, NULL);
+    else if (!seen) free(allocated);
     at += dlc_desc_words(p->outputs[i].rank);
   }
+  for (int32_t i = 0; p->cuda && i < p->num_inputs; ++i) mgpuMemFree(staged[i].data, NULL);
+  if (p->cuda) dlcrt_status_free(dlcrt_cuda_take_error()); /* release errors after a failure are moot */
   if (st)
     for (int32_t i = 0; i < p->num_outputs; ++i) dlcrt_tensor_release(&outputs[i]);
   free(words);

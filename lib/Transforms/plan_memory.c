@@ -1,6 +1,6 @@
 /* --dlc-plan-memory: one arena per function, offsets fixed at compile time from liveness. Runs on
  * bufferized IR. Every memref.alloc of the function body with a static shape and identity layout
- * that does not escape (returned or passed to a call) gets a live interval: from the alloc to the
+ * that does not escape (returned, passed to a call, or its base buffer taken) gets a live interval: from the alloc to the
  * last op that uses it or any view of it (subview, cast, expand/collapse_shape, reinterpret_cast,
  * view, transpose). Buffers are placed first-fit, largest first, so that buffers whose intervals
  * overlap never share bytes; each alloc becomes a memref.view into one 64-byte-aligned arena
@@ -57,7 +57,11 @@ static int dlc_position(const dlc_plan_t *p, MlirOperation op) {
 static int dlc_last_use(const dlc_plan_t *p, MlirValue v, int last) {
   for (MlirOpOperand use = mlirValueGetFirstUse(v); !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
     MlirOperation owner = mlirOpOperandGetOwner(use);
-    if (dlc_named(owner, "func.return") || dlc_named(owner, "func.call")) return -1; /* escapes */
+    /* Escapes: returned, handed to a callee, or its base buffer taken (ownership-based deallocation
+     * frees extract_strided_metadata's base buffer, which for a view would be the whole arena). */
+    if (dlc_named(owner, "func.return") || dlc_named(owner, "func.call") ||
+        dlc_named(owner, "memref.extract_strided_metadata"))
+      return -1;
     if (dlc_named(owner, "memref.dealloc")) continue;
     int pos = dlc_position(p, owner);
     if (pos < 0) return -1;

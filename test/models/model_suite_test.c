@@ -99,7 +99,7 @@ int main(int argc, char **argv) {
   snprintf(path, sizeof(path), "%s/model.onnx", dir);
   st = dlc_load_source(ctx, path, &module);
   if (!st) {
-    dlc_compile_options_t options = {NULL, 2};
+    dlc_compile_options_t options = {.function = NULL, .opt_level = 2};
     st = dlc_program_compile(module, &options, &p);
     mlirModuleDestroy(module);
   }

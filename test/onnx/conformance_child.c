@@ -156,7 +156,7 @@ static conf_status_t conf_run_data_set(dlc_program_t *p, const char *set, char *
 
 /* Compiles the verified module and runs every data set. */
 static conf_status_t conf_compile_and_run(MlirModule module, int opt_level, char *reason, size_t size) {
-  dlc_compile_options_t options = {NULL, opt_level};
+  dlc_compile_options_t options = {.function = NULL, .opt_level = opt_level};
   dlc_program_t *p = NULL;
   dlcrt_status_t st = dlc_program_compile(module, &options, &p);
   if (st) return conf_from_status(st, "compile", reason, size);

@@ -28,12 +28,15 @@ typedef struct dlc_run_args_t {
   long bench;
   long print_max;
   int opt_level;
+  bool use_cuda;
+  const char *gpu_arch;
 } dlc_run_args_t;
 
 static void print_help(FILE *out) {
   fprintf(out,
           "usage: dlc-run FILE.{mlir,onnx} [options]   (FILE '-' reads MLIR from standard input)\n\n"
           "  --device=auto|cpu|cuda   where to run (auto: CUDA when a device exists, else the CPU)\n"
+          "  --gpu-arch=sm_XX         with CUDA: sm_80, sm_86, sm_89, sm_90 (default), sm_90a\n"
           "  --function=NAME          the function to run (default: main, or the only public one)\n"
           "  --input=@x.npy           an input from a .npy file (repeat, in argument order)\n"
           "  --input=2x3xf32=random   a seeded random input (uniform in [-1, 1) for floats)\n"
@@ -65,6 +68,7 @@ static dlcrt_status_t parse_args(int argc, char **argv, dlc_run_args_t *a, bool 
     if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) *help = true;
     else if (strncmp(arg, "--device=", 9) == 0) a->device = arg + 9;
     else if (strncmp(arg, "--function=", 11) == 0) a->function = arg + 11;
+    else if (strncmp(arg, "--gpu-arch=", 11) == 0) a->gpu_arch = arg + 11;
     else if (strncmp(arg, "--input=", 8) == 0) {
       if (a->num_inputs == DLC_RUN_MAX_IO) return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "too many --input flags");
       a->inputs[a->num_inputs++] = arg + 8;
@@ -97,21 +101,17 @@ static dlcrt_status_t parse_args(int argc, char **argv, dlc_run_args_t *a, bool 
   return NULL;
 }
 
-/* Resolves --device: cpu always works; cuda needs a device (and, for now, fails honestly after the
- * check: the cuda pipeline compiles kernels to PTX, but running them is not wired up yet); auto picks
- * the CPU and says so when a GPU is present. */
-static dlcrt_status_t resolve_device(const char *device) {
+/* Resolves --device: cpu; cuda, which needs a CUDA device (else one line saying why); auto, CUDA
+ * when a device exists, else the CPU. */
+static dlcrt_status_t resolve_device(const char *device, bool *use_cuda) {
+  *use_cuda = false;
   if (strcmp(device, "cpu") == 0) return NULL;
   bool available = false;
   char why[256];
   DLCRT_RETURN_IF_ERROR(dlcrt_cuda_available(&available, why, sizeof(why)));
-  if (strcmp(device, "cuda") == 0) {
-    if (!available) return dlcrt_make_status(DLCRT_STATUS_UNAVAILABLE, "--device=cuda: %s", why);
-    return dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED,
-                             "--device=cuda: running on CUDA is not implemented yet (the kernels compile to PTX: "
-                             "dlc-opt MODEL --dlc-pipeline=cuda --emit=ptx); use --device=cpu");
-  }
-  if (available) fprintf(stderr, "dlc-run: note: a CUDA device is present, but CUDA execution is not implemented yet; running on the CPU\n");
+  if (strcmp(device, "cuda") == 0 && !available)
+    return dlcrt_make_status(DLCRT_STATUS_UNAVAILABLE, "--device=cuda: %s", why);
+  *use_cuda = available;
   return NULL;
 }
 
@@ -131,7 +131,7 @@ static void release_all(dlcrt_tensor_t *ts, int n) {
 }
 
 /* Runs `bench` timed iterations after warm-up and prints the latency summary. */
-static dlcrt_status_t run_bench(dlc_program_t *p, const dlcrt_tensor_t *inputs, int n_in, long bench) {
+static dlcrt_status_t run_bench(dlc_program_t *p, const dlcrt_tensor_t *inputs, int n_in, long bench, bool cuda) {
   int n_out = dlc_program_num_outputs(p);
   dlcrt_tensor_t outs[DLC_RUN_MAX_IO];
   double *times = calloc((size_t)bench, sizeof(double));
@@ -147,8 +147,8 @@ static dlcrt_status_t run_bench(dlc_program_t *p, const dlcrt_tensor_t *inputs, 
   if (!st) {
     qsort(times, (size_t)bench, sizeof(double), cmp_double);
     size_t p90 = (size_t)((double)(bench - 1) * 0.9 + 0.5);
-    printf("run: %ld iterations after %ld warm-up: median %.4f ms, p90 %.4f ms, min %.4f ms (cpu)\n", bench, warmup,
-           times[bench / 2], times[p90], times[0]);
+    printf("run: %ld iterations after %ld warm-up: median %.4f ms, p90 %.4f ms, min %.4f ms (%s, host clock)\n", bench,
+           warmup, times[bench / 2], times[p90], times[0], cuda ? "cuda" : "cpu");
   }
   free(times);
   return st;
@@ -181,7 +181,8 @@ static dlcrt_status_t run(const dlc_run_args_t *a, MlirContext ctx) {
   st = dlc_load_source(ctx, a->file, &module);
   dlc_program_t *p = NULL;
   if (!st) {
-    dlc_compile_options_t options = {a->function, a->opt_level};
+    dlc_compile_options_t options = {.function = a->function, .opt_level = a->opt_level, .cuda = a->use_cuda,
+                                     .gpu_arch = a->gpu_arch};
     st = dlc_program_compile(module, &options, &p);
     mlirModuleDestroy(module);
   }
@@ -203,7 +204,7 @@ static dlcrt_status_t run(const dlc_run_args_t *a, MlirContext ctx) {
     release_all(outs, n_out);
     if (!st && a->bench) {
       printf("compile: %.1f ms (parse, lower, JIT)\n", compile_ms);
-      st = run_bench(p, inputs, n_in, a->bench);
+      st = run_bench(p, inputs, n_in, a->bench, a->use_cuda);
     }
   }
   dlc_program_destroy(p);
@@ -220,7 +221,7 @@ int main(int argc, char **argv) {
     print_help(stdout);
     return 0;
   }
-  st = resolve_device(args.device);
+  st = resolve_device(args.device, &args.use_cuda);
   if (st) return dlcrt_status_report(st, stderr, "dlc-run");
   MlirContext ctx;
   st = dlc_context_create(&ctx);

@@ -61,3 +61,18 @@ func.func @dynamic(%x: memref<?xf32>) {
   memref.dealloc %a : memref<?xf32>
   return
 }
+
+// A buffer whose base is taken (ownership-based deallocation frees extract_strided_metadata's base
+// buffer) is not planned: for a view that base would be the whole arena.
+// CHECK-LABEL: func.func @base_taken(
+// CHECK-NOT: dlc.memory_plan
+// CHECK: memref.alloc() : memref<1024xf32>
+func.func @base_taken(%x: memref<1024xf32>, %own: i1) {
+  %a = memref.alloc() : memref<1024xf32>
+  memref.copy %x, %a : memref<1024xf32> to memref<1024xf32>
+  %base, %offset, %size, %stride = memref.extract_strided_metadata %a : memref<1024xf32> -> memref<f32>, index, index, index
+  scf.if %own {
+    memref.dealloc %base : memref<f32>
+  }
+  return
+}
