@@ -6,8 +6,10 @@
  * input's length (else equal), and for causal models (--causal) its values must equal the
  * reference's first positions. Prints compile and run times.
  *
- *   model_suite_test MODEL_DIR [--dynamic-axis=N [--output-axis=M] [--causal]]
- * Exits 77 (ctest's skip code) with a printed reason when MODEL_DIR does not exist. */
+ *   model_suite_test MODEL_DIR [--cuda] [--dynamic-axis=N [--output-axis=M] [--causal]]
+ * --cuda compiles with the cuda pipeline and runs the kernels on the GPU (gpu-labelled tests).
+ * Exits 77 (ctest's skip code) with a printed reason when MODEL_DIR does not exist, or with --cuda
+ * when no CUDA device does. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdio.h>
@@ -17,6 +19,7 @@
 #include <time.h>
 
 #include "dlc/compiler.h"
+#include "dlc/cuda.h"
 #include "dlc/jit.h"
 #include "dlc/npy.h"
 
@@ -76,16 +79,26 @@ int main(int argc, char **argv) {
   }
   const char *dir = argv[1];
   int axis = -1, out_axis = -1;
-  bool causal = false;
+  bool causal = false, cuda = false;
   for (int i = 2; i < argc; ++i) {
     if (strncmp(argv[i], "--dynamic-axis=", 15) == 0) axis = atoi(argv[i] + 15);
     if (strncmp(argv[i], "--output-axis=", 14) == 0) out_axis = atoi(argv[i] + 14);
     if (strcmp(argv[i], "--causal") == 0) causal = true;
+    if (strcmp(argv[i], "--cuda") == 0) cuda = true;
   }
   struct stat sb;
   if (stat(dir, &sb) != 0) {
     printf("SKIP: %s does not exist (the model suite lives in ../shared/models)\n", dir);
     return 77;
+  }
+  if (cuda) {
+    bool available = false;
+    char why[256];
+    dlcrt_status_free(dlcrt_cuda_available(&available, why, sizeof(why)));
+    if (!available) {
+      printf("SKIP: no CUDA device (%s)\n", why);
+      return 77;
+    }
   }
   char path[4096];
   dlcrt_tensor_t x = {0}, ref = {0}, out = {0}, half = {0}, out_half = {0};
@@ -99,7 +112,7 @@ int main(int argc, char **argv) {
   snprintf(path, sizeof(path), "%s/model.onnx", dir);
   st = dlc_load_source(ctx, path, &module);
   if (!st) {
-    dlc_compile_options_t options = {.function = NULL, .opt_level = 2};
+    dlc_compile_options_t options = {.function = NULL, .opt_level = 2, .cuda = cuda};
     st = dlc_program_compile(module, &options, &p);
     mlirModuleDestroy(module);
   }
@@ -114,7 +127,7 @@ int main(int argc, char **argv) {
   double run_ms = now_ms() - t0;
   double err = compare_prefix(&out, &ref);
   bool shape_ok = out.rank == ref.rank && memcmp(out.shape, ref.shape, sizeof(int64_t) * (size_t)ref.rank) == 0;
-  printf("%s: compile %.0f ms, first run %.2f ms, max |out - ref| / max |ref| = %.2e%s\n", dir, compile_ms, run_ms, err,
+  printf("%s (%s): compile %.0f ms, first run %.2f ms, max |out - ref| / max |ref| = %.2e%s\n", dir, cuda ? "cuda" : "cpu", compile_ms, run_ms, err,
          shape_ok ? "" : " (SHAPE MISMATCH)");
   rc = (!shape_ok || !(err <= 1e-4)) ? 1 : 0;
   if (rc == 0 && axis >= 0) {
