@@ -54,7 +54,6 @@ static const char *const dlc_cuda_pipeline[] = {
     "convert-bufferization-to-memref",
     "func.func(convert-linalg-to-parallel-loops)",
     "dlc-gpu-tile-loops",
-    "func.func(gpu-map-parallel-loops)",
     "func.func(convert-parallel-loops-to-gpu)",
     "inline",
     "symbol-dce",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Compiles one model with the cuda pipeline, writes its kernels' PTX and assembles it with
-# `ptxas -arch=ARCH`, so GPU code is validated on machines without a GPU.
+# Compiles one model with the cuda pipeline, writes its kernels' PTX, assembles it with
+# `ptxas -arch=ARCH` and checks every kernel's block shape against CUDA's launch limits, so GPU code is
+# validated on machines without a GPU.
 #   ptx_check.sh DLC_OPT MODEL OUT_DIR [ARCH]
 # Exits 77 (ctest's skip code) with a printed reason when ptxas or the model is missing.
 set -euo pipefail
@@ -12,4 +13,8 @@ mkdir -p "$out"
 name=$(basename "$(dirname "$model")")
 "$dlc_opt" "$model" --dlc-pipeline=cuda --gpu-arch="$arch" --emit=ptx -o "$out/$name.ptx"
 "$ptxas" -arch="$arch" "$out/$name.ptx" -o "$out/$name.cubin"
+# Every kernel's block must be launchable: x, y <= 1024, z <= 64, x*y*z <= 1024 (CUDA's limits).
+awk '/\.maxntid/ { gsub(",", ""); x = $2; y = $3; z = $4;
+       if (x > 1024 || y > 1024 || z > 64 || x * y * z > 1024) { print "bad block shape: " $0; bad = 1 } }
+     END { exit bad }' "$out/$name.ptx"
 echo "$name: $(grep -c '^.visible .entry' "$out/$name.ptx") kernels, ptxas -arch=$arch OK"

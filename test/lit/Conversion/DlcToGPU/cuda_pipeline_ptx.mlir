@@ -13,7 +13,7 @@
 
 // CHECK: .target sm_90
 // CHECK-COUNT-2: .visible .entry
-// CHECK: .maxntid 1, 256, 1
+// CHECK: .maxntid 256, 1, 1
 // SM80: .target sm_80
 // BADARCH: error: --gpu-arch=sm_70: expected sm_80, sm_86, sm_89, sm_90 or sm_90a
 // NOGPU: error: --emit=ptx: the module has no GPU binary (run --dlc-pipeline=cuda first)

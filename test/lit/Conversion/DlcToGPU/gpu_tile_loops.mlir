@@ -1,5 +1,6 @@
 // dlc-gpu-tile-loops: each function's parallel loops get a thread block of 256 along the innermost
-// (contiguous) dim and 1 along outer dims; the choice is recorded as dlc.gpu_tile on the function.
+// (contiguous) dim and 1 along outer dims; the choice is recorded as dlc.gpu_tile on the function. The
+// innermost dim maps to block_x / thread_x (CUDA allows only 64 threads on z), outer ones to y, z.
 // RUN: dlc-opt %s --dlc-lower-to-linalg "--one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map}" "--func.func(convert-linalg-to-parallel-loops)" --dlc-gpu-tile-loops | FileCheck %s
 
 // CHECK-LABEL: func.func @main(
@@ -13,5 +14,7 @@ func.func @main(%a: tensor<?x64xf32>, %v: tensor<?xf32>) -> (tensor<?x64xf32>, t
 // CHECK: scf.parallel (%{{.*}}, %{{.*}}) = (%{{.*}}, %{{.*}}) to (%{{.*}}, %{{.*}}) step (%{{.*}}, %[[C256:.*]])
 // CHECK: scf.parallel (%{{.*}}, %{{.*}}) = (%{{.*}}, %{{.*}}) to (%{{.*}}, %{{.*}}) step
 // CHECK: scf.if
+// CHECK: {mapping = [#gpu.loop_dim_map<processor = sequential, {{.*}}>, #gpu.loop_dim_map<processor = thread_x, {{.*}}>]}
+// CHECK: {mapping = [#gpu.loop_dim_map<processor = block_y, {{.*}}>, #gpu.loop_dim_map<processor = block_x, {{.*}}>]}
 // Rank 1: blocks of 256.
 // CHECK: func.func private @__dlc_exp_1({{.*}}) -> memref<?xf32> attributes {dlc.gpu_tile = array<i64: 256>}
