@@ -18,8 +18,11 @@ dlcrt_status_t dlc_context_create(MlirContext *out_ctx) {
   mlirDialectRegistryDestroy(registry);
   mlirRegisterAllLLVMTranslations(ctx);
   dlc_context_attach_diagnostics(ctx);
-  mlirContextGetOrLoadDialect(ctx, dlc_sref("irdl"));
-  mlirContextGetOrLoadDialect(ctx, dlc_sref("func"));
+  /* Dialects DLC's own (external) passes create ops of: external passes cannot declare dependent
+   * dialects by name, so they are loaded up front. */
+  static const char *const dialects[] = {"irdl", "func", "arith", "math", "tensor", "linalg", "memref",
+                                         "scf", "gpu", "bufferization", NULL};
+  for (int i = 0; dialects[i]; ++i) mlirContextGetOrLoadDialect(ctx, dlc_sref(dialects[i]));
   dlcrt_status_t status = dlc_dialect_load(ctx);
   if (status) {
     mlirContextDestroy(ctx);
