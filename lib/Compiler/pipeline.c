@@ -40,8 +40,8 @@ static const char *const dlc_cpu_pipeline[] = {
 };
 
 /* The CUDA pipeline: the same linalg form, kept in one function per op until each function's parallel
- * loops are tiled into thread blocks (dlc-gpu-tile-loops), then upstream mapping to gpu.launch,
- * outlining into one gpu.module, NVVM and PTX ("isa"). %s is the chip. Generic kernels for every op;
+ * loops are tiled into thread blocks and mapped to blocks/threads (dlc-gpu-tile-loops), then
+ * gpu.launch, outlining into one gpu.module, NVVM and PTX ("isa"); host buffers in managed memory. %s is the chip. Generic kernels for every op;
  * tuned kernels and library calls for op families come on top of it. */
 static const char *const dlc_cuda_pipeline[] = {
     "dlc-lower-to-linalg",
@@ -69,7 +69,7 @@ static const char *const dlc_cuda_pipeline[] = {
     "gpu.module(canonicalize)",
     "gpu.module(reconcile-unrealized-casts)",
     "expand-strided-metadata",
-    "lower-affine",
+    "lower-affine", /* again: expand-strided-metadata emits affine.apply */
     "convert-math-to-llvm",
     "convert-math-to-libm",
     "finalize-memref-to-llvm",
