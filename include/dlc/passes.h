@@ -40,6 +40,7 @@ const dlc_pipeline_def_t *dlc_pipeline_table(size_t *count);
 typedef struct dlc_pipeline_options_t {
   bool verify_each;     /* run the dlc verifier after every added step (dlc-opt does) */
   const char *gpu_arch; /* cuda pipeline: sm_80, sm_89, sm_90 (default), sm_90a */
+  bool no_fusion;       /* named pipelines without the fusion passes (--no-fusion) */
 } dlc_pipeline_options_t;
 
 /* Adds one step to `pm`: a DLC pass flag, or any upstream pass/pipeline text ("canonicalize",
@@ -47,6 +48,17 @@ typedef struct dlc_pipeline_options_t {
 dlcrt_status_t dlc_pipeline_add_step(MlirContext ctx, MlirPassManager pm, const char *step, const dlc_pipeline_options_t *options);
 /* Adds a named pipeline ("cpu", "cuda"). */
 dlcrt_status_t dlc_pipeline_add_named(MlirContext ctx, MlirPassManager pm, const char *name, const dlc_pipeline_options_t *options);
+/* The same, stopping after the step `last` (as spelled in the pipeline, e.g. "gpu-kernel-outlining"). */
+dlcrt_status_t dlc_pipeline_add_named_until(MlirContext ctx, MlirPassManager pm, const char *name, const dlc_pipeline_options_t *options,
+                                            const char *last);
+/* The fusion passes the named pipelines start with (NULL-terminated). */
+const char *const *dlc_fusion_pipeline_steps(void);
+/* --dlc-stats: one line per public function of `module` (left unchanged: clones are lowered),
+ *   dlc-stats: func=NAME ops=N kernels_unfused=N kernels=N library_calls=N est_bytes=N est_us=X
+ * kernels_unfused / kernels: gpu.launch_func ops after the cuda pipeline up to kernel outlining without
+ * and with fusion; library_calls: calls of functions carrying dlc.library_call there; est_*: the cost
+ * model over the fusion groups and the ops left alone. */
+dlcrt_status_t dlc_fusion_stats(MlirOperation module, const dlc_pipeline_options_t *options, dlc_strbuf_t *out);
 /* Adds a textual pipeline as given to --pass-pipeline= ("builtin.module(a,b)" or "a,b"). */
 dlcrt_status_t dlc_pipeline_add_text(MlirContext ctx, MlirPassManager pm, const char *text, const dlc_pipeline_options_t *options);
 
@@ -58,6 +70,10 @@ bool dlc_run_gpu_tile_loops(MlirOperation op);
 bool dlc_run_plan_memory(MlirOperation op);
 bool dlc_run_gpu_host_memory(MlirOperation op);
 bool dlc_run_gpu_merge_modules(MlirOperation op);
+bool dlc_run_fuse_elementwise(MlirOperation op);
+bool dlc_run_fuse_stitch(MlirOperation op);
+bool dlc_run_fuse_gemm_chain(MlirOperation op);
+bool dlc_run_assign_parallelism(MlirOperation op);
 
 /* Appends the PTX of every gpu.binary in `module` (after the cuda pipeline) to `out`. */
 dlcrt_status_t dlc_collect_ptx(MlirOperation module, dlc_strbuf_t *out);

@@ -83,6 +83,19 @@ static const char *const dlc_cuda_pipeline[] = {
     NULL,
 };
 
+/* The fusion passes, first in both named pipelines (unless options->no_fusion): GEMM epilogues, then
+ * groups around reductions, then elementwise chains, then threads/ilp per group (docs/fusion.md). In
+ * the cuda pipeline they come before dlc-lower-to-gpu, which turns each group into one kernel. */
+static const char *const dlc_fusion_steps[] = {
+    "dlc-fuse-gemm-chain",
+    "dlc-fuse-stitch",
+    "dlc-fuse-elementwise",
+    "dlc-assign-parallelism",
+    NULL,
+};
+
+const char *const *dlc_fusion_pipeline_steps(void) { return dlc_fusion_steps; }
+
 static const dlc_pipeline_def_t dlc_pipelines[] = {
     {"cpu", "dlc -> linalg -> bufferized loops -> LLVM dialect, ready for the JIT"},
     {"cuda", "dlc -> linalg -> parallel loops tiled into thread blocks -> one gpu.module -> NVVM -> PTX"},
@@ -155,25 +168,35 @@ dlcrt_status_t dlc_pipeline_add_step(MlirContext ctx, MlirPassManager pm, const 
 }
 
 dlcrt_status_t dlc_pipeline_add_named(MlirContext ctx, MlirPassManager pm, const char *name, const dlc_pipeline_options_t *options) {
+  return dlc_pipeline_add_named_until(ctx, pm, name, options, NULL);
+}
+
+dlcrt_status_t dlc_pipeline_add_named_until(MlirContext ctx, MlirPassManager pm, const char *name, const dlc_pipeline_options_t *options,
+                                            const char *last) {
+  const char *const *steps = NULL;
+  const char *arch = options && options->gpu_arch ? options->gpu_arch : "sm_90";
   if (strcmp(name, "cpu") == 0) {
-    for (int i = 0; dlc_cpu_pipeline[i]; ++i) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, dlc_cpu_pipeline[i], options));
-    return NULL;
-  }
-  if (strcmp(name, "cuda") == 0) {
-    const char *arch = options && options->gpu_arch ? options->gpu_arch : "sm_90";
+    steps = dlc_cpu_pipeline;
+  } else if (strcmp(name, "cuda") == 0) {
     static const char *const known[] = {"sm_80", "sm_86", "sm_89", "sm_90", "sm_90a", NULL};
     bool ok = false;
     for (int i = 0; known[i]; ++i) ok = ok || strcmp(arch, known[i]) == 0;
     if (!ok)
       return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "--gpu-arch=%s: expected sm_80, sm_86, sm_89, sm_90 or sm_90a", arch);
-    for (int i = 0; dlc_cuda_pipeline[i]; ++i) {
-      char step[256];
-      snprintf(step, sizeof(step), dlc_cuda_pipeline[i], arch);
-      DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, step, options));
-    }
-    return NULL;
+    steps = dlc_cuda_pipeline;
+  } else {
+    return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "unknown pipeline '%s' (known: cpu, cuda)", name);
   }
-  return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "unknown pipeline '%s' (known: cpu, cuda)", name);
+  if (!(options && options->no_fusion))
+    for (int i = 0; dlc_fusion_steps[i]; ++i) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, dlc_fusion_steps[i], options));
+  for (int i = 0; steps[i]; ++i) {
+    char step[256];
+    snprintf(step, sizeof(step), steps[i], arch);
+    DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, step, options));
+    if (last && strcmp(steps[i], last) == 0) return NULL;
+  }
+  if (last) return dlcrt_make_status(DLCRT_STATUS_INTERNAL, "pipeline '%s' has no step '%s'", name, last);
+  return NULL;
 }
 
 dlcrt_status_t dlc_pipeline_add_text(MlirContext ctx, MlirPassManager pm, const char *text, const dlc_pipeline_options_t *options) {

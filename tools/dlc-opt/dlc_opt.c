@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dlc/compiler.h"
+#include "dlc/cost_model.h"
 #include "dlc/dialect.h"
 #include "dlc/file_io.h"
 #include "dlc/mlir_util.h"
@@ -29,6 +30,10 @@ static void print_help(FILE *out) {
           "  --emit=mlir|ptx          what to write: the IR (default) or, after --dlc-pipeline=cuda, the kernels' PTX\n"
           "  --gpu-arch=sm_XX         target of the cuda pipeline: sm_80, sm_86, sm_89, sm_90 (default), sm_90a\n"
           "  --no-verify-each         do not run the dlc verifier after every pass\n"
+          "  --no-fusion              named pipelines without the fusion passes\n"
+          "  --target=h100|a100|FILE  the GPU the fusion cost model describes (FILE: key = value lines, docs/fusion.md)\n"
+          "  --dlc-explain            print every fusion decision, one line each, to stderr\n"
+          "  --dlc-stats              print per function: ops, kernels without/with fusion, library calls, estimates\n"
           "  --help                   this text\n"
           "  --PASS                   any upstream MLIR pass by name (func.func passes are nested for you)\n\n"
           "named pipelines:\n");
@@ -43,7 +48,8 @@ static void print_help(FILE *out) {
 typedef struct dlc_opt_args_t {
   const char *input;
   const char *output;
-  bool print_after_all, timing, verify_each, no_elide, emit_ptx;
+  bool print_after_all, timing, verify_each, no_elide, emit_ptx, no_fusion, explain, stats;
+  const char *target;
   const char *gpu_arch;
   dlc_print_options_t print;
 } dlc_opt_args_t;
@@ -51,8 +57,8 @@ typedef struct dlc_opt_args_t {
 /* Options that are not pipeline steps (skipped when steps are added). */
 static bool is_option(const char *arg) {
   static const char *const exact[] = {"--print-ir-after-all", "--pass-timing", "--mlir-print-op-generic",
-                                      "--no-verify-each", "--no-elide", NULL};
-  static const char *const prefixed[] = {"--mlir-elide-elementsattrs-if-larger=", "--emit=", "--gpu-arch=", NULL};
+                                      "--no-verify-each", "--no-elide", "--no-fusion", "--dlc-explain", "--dlc-stats", NULL};
+  static const char *const prefixed[] = {"--mlir-elide-elementsattrs-if-larger=", "--emit=", "--gpu-arch=", "--target=", NULL};
   for (int i = 0; exact[i]; ++i)
     if (strcmp(arg, exact[i]) == 0) return true;
   for (int i = 0; prefixed[i]; ++i)
@@ -82,6 +88,10 @@ static dlcrt_status_t parse_options(int argc, char **argv, dlc_opt_args_t *a, bo
       a->emit_ptx = strcmp(arg + 7, "ptx") == 0;
     }
     else if (strcmp(arg, "--no-verify-each") == 0) a->verify_each = false;
+    else if (strcmp(arg, "--no-fusion") == 0) a->no_fusion = true;
+    else if (strcmp(arg, "--dlc-explain") == 0) a->explain = true;
+    else if (strcmp(arg, "--dlc-stats") == 0) a->stats = true;
+    else if (strncmp(arg, "--target=", 9) == 0) a->target = arg + 9;
     else if (strncmp(arg, "--mlir-elide-elementsattrs-if-larger=", 37) == 0) {
       char *end;
       a->print.elide_elements_above = strtol(arg + 37, &end, 10);
@@ -119,8 +129,24 @@ static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirCo
   MlirModule module;
   DLCRT_RETURN_IF_ERROR(dlc_load_source(ctx, a->input, &module));
   MlirPassManager pm = mlirPassManagerCreate(ctx);
-  dlc_pipeline_options_t opts = {.verify_each = a->verify_each, .gpu_arch = a->gpu_arch};
-  dlcrt_status_t st = add_steps(argc, argv, ctx, pm, &opts);
+  dlc_pipeline_options_t opts = {.verify_each = a->verify_each, .gpu_arch = a->gpu_arch, .no_fusion = a->no_fusion};
+  dlcrt_status_t st = NULL;
+  if (a->target) {
+    dlc_target_t target;
+    st = dlc_target_load(a->target, &target);
+    if (!st) dlc_fusion_set_target(&target);
+  }
+  if (!st && a->stats) {
+    /* Counted on clones before the requested passes run, without explaining twice. */
+    dlc_strbuf_t stats;
+    dlc_strbuf_init(&stats);
+    st = dlc_fusion_stats(mlirModuleGetOperation(module), &opts, &stats);
+    if (!st) fputs(dlc_strbuf_cstr(&stats), stdout);
+    fflush(stdout);
+    dlc_strbuf_free(&stats);
+  }
+  if (a->explain) dlc_fusion_set_explain(stderr);
+  if (!st) st = add_steps(argc, argv, ctx, pm, &opts);
   if (!st) {
     MlirOpPrintingFlags flags = mlirOpPrintingFlagsCreate();
     if (a->print_after_all)

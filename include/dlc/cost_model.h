@@ -1,0 +1,71 @@
+/* The GPU target description and the cost model that every fusion decision asks.
+ *
+ * A target is a handful of numbers (SMs, shared memory and registers per SM, HBM bandwidth, L2, peak
+ * throughputs, launch overheads). Built-in: "h100" (H100 SXM, the default) and "a100" (A100 SXM 80GB);
+ * any other name is read as a file of `key = value` lines (see docs/fusion.md for the keys; '#' starts a
+ * comment; keys left out keep the H100 value).
+ *
+ * The estimate of a group of ops: bytes moved (its external inputs and outputs; intermediates stay in
+ * registers or shared memory), flops, and time = max(bytes / bandwidth, flops / peak) + launch overhead.
+ * Dynamic dims ('?') count as `dynamic_dim` elements (a target key, 128 by default). */
+#ifndef DLC_COST_MODEL_H
+#define DLC_COST_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "dlc/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct dlc_target_t {
+  char name[32];
+  int32_t sm_count;
+  int64_t smem_per_sm;       /* bytes of shared memory per SM */
+  int64_t smem_per_block;    /* the most one block may use */
+  int32_t regs_per_sm;       /* 32-bit registers per SM */
+  int32_t max_regs_per_thread;
+  int32_t max_threads_per_sm;
+  int32_t max_threads_per_block;
+  int32_t max_blocks_per_sm;
+  double hbm_bytes_per_s;    /* DRAM bandwidth */
+  int64_t l2_bytes;
+  double fp32_flops;         /* peak per second (non-tensor-core FP32) */
+  double tf32_flops;         /* dense tensor-core peaks */
+  double fp16_flops;
+  double bf16_flops;
+  double launch_us;          /* one kernel launch (stream) */
+  double graph_node_us;      /* one kernel node of a replayed CUDA graph */
+  double mem_latency_ns;     /* DRAM latency: bytes in flight needed = bandwidth * latency */
+  int64_t dynamic_dim;       /* the size assumed for a '?' dim in estimates */
+} dlc_target_t;
+
+/* The built-in targets; NULL for an unknown name. */
+const dlc_target_t *dlc_target_builtin(const char *name);
+/* "h100", "a100" or a FILE of key = value lines. */
+dlcrt_status_t dlc_target_load(const char *name_or_file, dlc_target_t *out);
+
+/* Process-wide fusion settings, set by the tools before passes run (passes take no options). */
+typedef struct dlc_fusion_settings_t {
+  dlc_target_t target;
+  FILE *explain; /* --dlc-explain: one line per decision goes here; NULL: silent */
+} dlc_fusion_settings_t;
+const dlc_fusion_settings_t *dlc_fusion_settings(void);
+void dlc_fusion_set_target(const dlc_target_t *target);
+void dlc_fusion_set_explain(FILE *out);
+
+/* The cost of one group (or of one op alone). */
+typedef struct dlc_cost_t {
+  double bytes; /* external reads + writes */
+  double flops;
+  double us;    /* max(bytes / bandwidth, flops / peak) + launch */
+  int32_t kernels;
+} dlc_cost_t;
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DLC_COST_MODEL_H */

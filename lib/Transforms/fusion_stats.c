@@ -1,0 +1,158 @@
+/* Fusion statistics. dlc_fusion_count: the group-level view of one function after the fusion passes
+ * (groups by kind, the kernels and library calls they imply, the cost model's estimate). dlc_fusion_stats
+ * (--dlc-stats): what the cuda pipeline really produces, counted on clones of the module lowered up to
+ * kernel outlining without and with fusion, one line per public function:
+ *   dlc-stats: func=NAME ops=N kernels_unfused=N kernels=N library_calls=N est_bytes=N est_us=X */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dlc/mlir_util.h"
+#include "dlc/passes.h"
+#include "fusion.h"
+#include "mlir-c/BuiltinAttributes.h"
+
+static MlirOperation dlc_lookup_func(MlirOperation module, MlirStringRef name) {
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+  for (MlirOperation op = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    MlirAttribute sym = mlirOperationGetAttributeByName(op, dlc_sref("sym_name"));
+    if (!mlirAttributeIsNull(sym) && mlirAttributeIsAString(sym) && mlirStringRefEqual(mlirStringAttrGetValue(sym), name)) return op;
+  }
+  return (MlirOperation){NULL};
+}
+
+static void dlc_cost_add(dlc_cost_t *to, dlc_cost_t c) {
+  to->bytes += c.bytes;
+  to->flops += c.flops;
+  to->us += c.us;
+  to->kernels += c.kernels;
+}
+
+dlc_fusion_counts_t dlc_fusion_count(MlirOperation module, MlirOperation func) {
+  dlc_fusion_counts_t c;
+  memset(&c, 0, sizeof(c));
+  MlirBlock block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  if (mlirBlockIsNull(block)) return c;
+  for (MlirOperation op = mlirBlockGetFirstOperation(block); !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    char name[64];
+    if (strcmp(dlc_op_name(op, name, sizeof(name)), "func.call") == 0) {
+      MlirAttribute callee = mlirOperationGetAttributeByName(op, dlc_sref("callee"));
+      MlirOperation fn = dlc_lookup_func(module, mlirFlatSymbolRefAttrGetValue(callee));
+      if (mlirOperationIsNull(fn)) continue;
+      if (!mlirAttributeIsNull(mlirOperationGetAttributeByName(fn, dlc_sref("dlc.library_call")))) {
+        ++c.library_calls;
+        continue;
+      }
+      if (!dlc_is_fusion_func(fn)) continue;
+      MlirAttribute kind = mlirDictionaryAttrGetElementByName(mlirOperationGetAttributeByName(fn, dlc_sref(DLC_FUSION_ATTR)), dlc_sref("kind"));
+      MlirStringRef k = mlirStringAttrGetValue(kind);
+      MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(fn, 0));
+      MlirOperation members[512];
+      int n = 0;
+      for (MlirOperation m = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(m); m = mlirOperationGetNextInBlock(m)) {
+        if (!dlc_op_info(m) || dlc_op_is(m, DLC_CONSTANT)) continue;
+        ++c.ops;
+        if (n < 512) members[n++] = m;
+      }
+      dlc_cost_add(&c.est, dlc_fusion_cost(members, n));
+      if (dlc_sref_eq(k, "gemm_chain")) {
+        ++c.groups_gemm;
+        ++c.library_calls;
+      } else {
+        if (dlc_sref_eq(k, "loop")) ++c.groups_loop;
+        else if (dlc_sref_eq(k, "stitch")) ++c.groups_stitch;
+        else ++c.groups_other;
+        ++c.kernels;
+      }
+      continue;
+    }
+    if (!dlc_op_info(op) || dlc_op_is(op, DLC_CONSTANT)) continue;
+    ++c.ops;
+    if (dlc_fusion_is_free(op)) continue;
+    dlc_cost_add(&c.est, dlc_fusion_cost(&op, 1));
+    if (dlc_op_is(op, DLC_MATMUL)) ++c.library_calls;
+    else ++c.kernels;
+  }
+  return c;
+}
+
+/* Per public function: gpu.launch_func ops in it, and calls of functions carrying dlc.library_call. */
+typedef struct dlc_launch_count_t {
+  int launches, library_calls;
+  MlirOperation module;
+} dlc_launch_count_t;
+
+static MlirWalkResult dlc_count_launches(MlirOperation op, void *user_data) {
+  dlc_launch_count_t *c = user_data;
+  char name[64];
+  dlc_op_name(op, name, sizeof(name));
+  if (strcmp(name, "gpu.launch_func") == 0) ++c->launches;
+  if (strcmp(name, "func.call") == 0) {
+    MlirOperation fn = dlc_lookup_func(c->module, mlirFlatSymbolRefAttrGetValue(mlirOperationGetAttributeByName(op, dlc_sref("callee"))));
+    if (!mlirOperationIsNull(fn) && !mlirAttributeIsNull(mlirOperationGetAttributeByName(fn, dlc_sref("dlc.library_call")))) ++c->library_calls;
+  }
+  return MlirWalkResultAdvance;
+}
+
+static bool dlc_is_public_func(MlirOperation op) {
+  char name[64];
+  if (strcmp(dlc_op_name(op, name, sizeof(name)), "func.func") != 0) return false;
+  MlirAttribute vis = mlirOperationGetAttributeByName(op, dlc_sref("sym_visibility"));
+  return mlirAttributeIsNull(vis) || !dlc_sref_eq(mlirStringAttrGetValue(vis), "private");
+}
+
+static dlc_launch_count_t dlc_launches_of(MlirOperation module, MlirStringRef fname) {
+  dlc_launch_count_t c = {0, 0, module};
+  MlirOperation fn = dlc_lookup_func(module, fname);
+  if (!mlirOperationIsNull(fn)) mlirOperationWalk(fn, dlc_count_launches, &c, MlirWalkPreOrder);
+  return c;
+}
+
+static dlcrt_status_t dlc_run_prefix(MlirOperation module, const dlc_pipeline_options_t *base, bool fusion_done, bool fusion) {
+  MlirContext ctx = mlirOperationGetContext(module);
+  MlirPassManager pm = mlirPassManagerCreate(ctx);
+  dlc_pipeline_options_t opts = *base;
+  opts.verify_each = false;
+  opts.no_fusion = fusion_done || !fusion;
+  dlcrt_status_t st = dlc_pipeline_add_named_until(ctx, pm, "cuda", &opts, "gpu-kernel-outlining");
+  if (!st && mlirLogicalResultIsFailure(mlirPassManagerRunOnOp(pm, module)))
+    st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "--dlc-stats: the cuda pipeline %s fusion failed (see the diagnostics above)",
+                           fusion ? "with" : "without");
+  mlirPassManagerDestroy(pm);
+  return st;
+}
+
+dlcrt_status_t dlc_fusion_stats(MlirOperation module, const dlc_pipeline_options_t *options, dlc_strbuf_t *out) {
+  MlirContext ctx = mlirOperationGetContext(module);
+  MlirOperation unfused = mlirOperationClone(module), fused = mlirOperationClone(module);
+  dlcrt_status_t st = NULL;
+  /* The group-level view right after the fusion passes. */
+  MlirPassManager pm = mlirPassManagerCreate(ctx);
+  const char *const *steps = dlc_fusion_pipeline_steps();
+  for (int i = 0; steps[i] && !st; ++i) st = dlc_pipeline_add_step(ctx, pm, steps[i], NULL);
+  if (!st && mlirLogicalResultIsFailure(mlirPassManagerRunOnOp(pm, fused)))
+    st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "--dlc-stats: a fusion pass failed (see the diagnostics above)");
+  mlirPassManagerDestroy(pm);
+  enum { MAX_FUNCS = 64 };
+  dlc_fusion_counts_t counts[MAX_FUNCS];
+  MlirStringRef names[MAX_FUNCS];
+  int nf = 0;
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(fused, 0));
+  for (MlirOperation op = mlirBlockGetFirstOperation(body); !st && !mlirOperationIsNull(op) && nf < MAX_FUNCS;
+       op = mlirOperationGetNextInBlock(op)) {
+    if (!dlc_is_public_func(op)) continue;
+    counts[nf] = dlc_fusion_count(fused, op);
+    names[nf++] = mlirStringAttrGetValue(mlirOperationGetAttributeByName(op, dlc_sref("sym_name")));
+  }
+  if (!st) st = dlc_run_prefix(unfused, options, false, false);
+  if (!st) st = dlc_run_prefix(fused, options, true, true);
+  for (int i = 0; i < nf && !st; ++i) {
+    dlc_launch_count_t u = dlc_launches_of(unfused, names[i]), f = dlc_launches_of(fused, names[i]);
+    dlc_strbuf_appendf(out, "dlc-stats: func=%.*s ops=%d kernels_unfused=%d kernels=%d library_calls=%d est_bytes=%.0f est_us=%.2f\n",
+                       (int)names[i].length, names[i].data, counts[i].ops, u.launches, f.launches, f.library_calls, counts[i].est.bytes,
+                       counts[i].est.us);
+  }
+  if (!st) st = dlc_strbuf_status(out);
+  mlirOperationDestroy(unfused);
+  mlirOperationDestroy(fused);
+  return st;
+}
