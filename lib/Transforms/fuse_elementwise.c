@@ -58,15 +58,10 @@ static void dlc_try_fuse(dlc_fgraph_t *g, int i, MlirValue v, MlirOperation *scr
       }
     }
   }
-  if (dlc_fgraph_merge_creates_cycle(g, i, j)) {
+  if (dlc_fgraph_merge_creates_cycle_with(g, i, j, path, npath)) {
     dlc_fusion_explain(PASS, "not fused %s -> %s: the group would depend on itself through an op outside it (cycle)", pl, cl);
     return;
   }
-  for (int p = 0; p < npath; ++p)
-    if (dlc_fgraph_merge_creates_cycle(g, i, path[p])) {
-      dlc_fusion_explain(PASS, "not fused %s -> %s: the group would depend on itself through an op outside it (cycle)", pl, cl);
-      return;
-    }
   /* Cost: the two groups apart (and the reshapes between them) against merged. */
   int na = dlc_fgraph_members(g, i, scratch);
   int nb = dlc_fgraph_members(g, j, scratch + na);

@@ -73,6 +73,8 @@ int dlc_fgraph_find(dlc_fgraph_t *g, int i);
 /* Would merging the groups of a and b create a cycle (a path leaving the merged group and coming back,
  * through any ops or other groups)? */
 bool dlc_fgraph_merge_creates_cycle(dlc_fgraph_t *g, int a, int b);
+/* The same for the groups of a, b and of extra[0..nextra) (at most 16) merged into one. */
+bool dlc_fgraph_merge_creates_cycle_with(dlc_fgraph_t *g, int a, int b, const int *extra, int nextra);
 void dlc_fgraph_union(dlc_fgraph_t *g, int a, int b);
 /* Members of i's group in block order; returns the count (out has room for g->n). */
 int dlc_fgraph_members(dlc_fgraph_t *g, int i, MlirOperation *out);

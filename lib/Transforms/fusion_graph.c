@@ -157,9 +157,20 @@ int dlc_fgraph_users(const dlc_fgraph_t *g, int i, int *out, int cap) {
 
 /* Depth-first from the users of the merged group's members, through ops (and whole groups) outside it:
  * reaching a member again means the merge would make the group depend on itself. */
-bool dlc_fgraph_merge_creates_cycle(dlc_fgraph_t *g, int a, int b) {
+bool dlc_fgraph_merge_creates_cycle(dlc_fgraph_t *g, int a, int b) { return dlc_fgraph_merge_creates_cycle_with(g, a, b, NULL, 0); }
+
+/* Is x in the merged set: a's group, b's group or one of the extra ops' groups? */
+static bool dlc_in_merged(dlc_fgraph_t *g, int x, int ra, int rb, const int *extra, int nextra) {
+  int r = dlc_fgraph_find(g, x);
+  if (r == ra || r == rb) return true;
+  for (int i = 0; i < nextra; ++i)
+    if (dlc_fgraph_find(g, extra[i]) == r) return true;
+  return false;
+}
+
+bool dlc_fgraph_merge_creates_cycle_with(dlc_fgraph_t *g, int a, int b, const int *extra, int nextra) {
   int ra = dlc_fgraph_find(g, a), rb = dlc_fgraph_find(g, b);
-  if (ra == rb) return false;
+  if (ra == rb && nextra == 0) return false;
   ++g->stamp_now;
   int *stack = malloc(sizeof(int) * (size_t)(g->n + 1) * 2);
   int *users = malloc(sizeof(int) * (size_t)(g->n + 1));
@@ -171,16 +182,19 @@ bool dlc_fgraph_merge_creates_cycle(dlc_fgraph_t *g, int a, int b) {
   int sp = 0;
   bool cycle = false;
   /* Seed: outside users of every member. */
-  int roots[2] = {ra, rb};
-  for (int r = 0; r < 2; ++r) {
+  int roots[2 + 16];
+  int nroots = 0;
+  roots[nroots++] = ra;
+  if (rb != ra) roots[nroots++] = rb;
+  for (int i = 0; i < nextra && nroots < 18; ++i) roots[nroots++] = dlc_fgraph_find(g, extra[i]);
+  for (int r = 0; r < nroots; ++r) {
     int m = roots[r];
     do {
       int nu = dlc_fgraph_users(g, m, users, g->n + 1);
       for (int k = 0; k < nu; ++k) {
         int u = users[k];
         if (u < 0) continue;
-        int ru = dlc_fgraph_find(g, u);
-        if (ru == ra || ru == rb || g->stamp[u] == g->stamp_now) continue;
+        if (dlc_in_merged(g, u, ra, rb, extra, nextra) || g->stamp[u] == g->stamp_now) continue;
         g->stamp[u] = g->stamp_now;
         stack[sp++] = u;
       }
@@ -197,8 +211,7 @@ bool dlc_fgraph_merge_creates_cycle(dlc_fgraph_t *g, int a, int b) {
       for (int k = 0; k < nu && !cycle; ++k) {
         int u = users[k];
         if (u < 0) continue;
-        int ru = dlc_fgraph_find(g, u);
-        if (ru == ra || ru == rb) {
+        if (dlc_in_merged(g, u, ra, rb, extra, nextra)) {
           cycle = true;
           break;
         }

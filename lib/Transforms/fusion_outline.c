@@ -130,7 +130,12 @@ bool dlc_fusion_outline(MlirOperation func, MlirOperation *ops, int n, const cha
   mlirOperationStateAddAttributes(&fst, 4, attrs);
   mlirOperationStateAddOwnedRegions(&fst, 1, &region);
   MlirOperation group = mlirOperationCreate(&fst);
-  mlirBlockInsertOwnedOperationAfter(mlirOperationGetBlock(func), func, group);
+  /* After the function and the groups already outlined from it, so groups print in the order formed. */
+  MlirOperation after = func;
+  for (MlirOperation next = mlirOperationGetNextInBlock(after); !mlirOperationIsNull(next) && dlc_is_fusion_func(next);
+       next = mlirOperationGetNextInBlock(next))
+    after = next;
+  mlirBlockInsertOwnedOperationAfter(mlirOperationGetBlock(func), after, group);
 
   /* The call, after the last member. */
   MlirOperationState cst = mlirOperationStateGet(dlc_sref("func.call"), loc);

@@ -6,7 +6,8 @@
  * input's length (else equal), and for causal models (--causal) its values must equal the
  * reference's first positions. Prints compile and run times.
  *
- *   model_suite_test MODEL_DIR [--cuda] [--dynamic-axis=N [--output-axis=M] [--causal]]
+ *   model_suite_test MODEL_DIR [--cuda] [--no-fusion] [--dynamic-axis=N [--output-axis=M] [--causal]]
+ * --no-fusion compiles without the fusion passes (models.nofusion.* tests: same references).
  * --cuda compiles with the cuda pipeline and runs the kernels on the GPU (gpu-labelled tests).
  * Exits 77 (ctest's skip code) with a printed reason when MODEL_DIR does not exist, or with --cuda
  * when no CUDA device does. */
@@ -79,12 +80,13 @@ int main(int argc, char **argv) {
   }
   const char *dir = argv[1];
   int axis = -1, out_axis = -1;
-  bool causal = false, cuda = false;
+  bool causal = false, cuda = false, no_fusion = false;
   for (int i = 2; i < argc; ++i) {
     if (strncmp(argv[i], "--dynamic-axis=", 15) == 0) axis = atoi(argv[i] + 15);
     if (strncmp(argv[i], "--output-axis=", 14) == 0) out_axis = atoi(argv[i] + 14);
     if (strcmp(argv[i], "--causal") == 0) causal = true;
     if (strcmp(argv[i], "--cuda") == 0) cuda = true;
+    else if (strcmp(argv[i], "--no-fusion") == 0) no_fusion = true;
   }
   struct stat sb;
   if (stat(dir, &sb) != 0) {
@@ -112,7 +114,7 @@ int main(int argc, char **argv) {
   snprintf(path, sizeof(path), "%s/model.onnx", dir);
   st = dlc_load_source(ctx, path, &module);
   if (!st) {
-    dlc_compile_options_t options = {.function = NULL, .opt_level = 2, .cuda = cuda};
+    dlc_compile_options_t options = {.function = NULL, .opt_level = 2, .cuda = cuda, .no_fusion = no_fusion};
     st = dlc_program_compile(module, &options, &p);
     mlirModuleDestroy(module);
   }
@@ -127,7 +129,7 @@ int main(int argc, char **argv) {
   double run_ms = now_ms() - t0;
   double err = compare_prefix(&out, &ref);
   bool shape_ok = out.rank == ref.rank && memcmp(out.shape, ref.shape, sizeof(int64_t) * (size_t)ref.rank) == 0;
-  printf("%s (%s): compile %.0f ms, first run %.2f ms, max |out - ref| / max |ref| = %.2e%s\n", dir, cuda ? "cuda" : "cpu", compile_ms, run_ms, err,
+  printf("%s (%s): compile %.0f ms, first run %.2f ms, max |out - ref| / max |ref| = %.2e%s\n", dir, cuda ? (no_fusion ? "cuda, no fusion" : "cuda") : (no_fusion ? "cpu, no fusion" : "cpu"), compile_ms, run_ms, err,
          shape_ok ? "" : " (SHAPE MISMATCH)");
   rc = (!shape_ok || !(err <= 1e-4)) ? 1 : 0;
   if (rc == 0 && axis >= 0) {
