@@ -107,13 +107,50 @@ static dlc_launch_count_t dlc_launches_of(MlirOperation module, MlirStringRef fn
   return c;
 }
 
-static dlcrt_status_t dlc_run_prefix(MlirOperation module, const dlc_pipeline_options_t *base, bool fusion_done, bool fusion) {
+static MlirWalkResult dlc_count_gpu_launch(MlirOperation op, void *user_data) {
+  char name[64];
+  if (strcmp(dlc_op_name(op, name, sizeof(name)), "gpu.launch") == 0) ++*(int *)user_data;
+  return MlirWalkResultAdvance;
+}
+
+/* What the cuda pipeline will launch once each group is one kernel: counted on a clone lowered up to
+ * the gpu.launch ops, while every op is still a call of its own helper function (__dlc_<op>_N) and
+ * every group a call of its group function. A loop/stitch group: one kernel; a gemm_chain group or a
+ * matmul helper: one library call; any other helper: the gpu.launch ops it holds. */
+static void dlc_expected_launches(MlirOperation module, MlirOperation func, int *kernels, int *library_calls) {
+  *kernels = *library_calls = 0;
+  MlirBlock block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  for (MlirOperation op = mlirBlockGetFirstOperation(block); !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    char name[64];
+    dlc_op_name(op, name, sizeof(name));
+    if (strcmp(name, "func.call") != 0) {
+      mlirOperationWalk(op, dlc_count_gpu_launch, kernels, MlirWalkPreOrder);
+      continue;
+    }
+    MlirStringRef callee = mlirFlatSymbolRefAttrGetValue(mlirOperationGetAttributeByName(op, dlc_sref("callee")));
+    MlirOperation fn = dlc_lookup_func(module, callee);
+    if (mlirOperationIsNull(fn)) continue;
+    if (!mlirAttributeIsNull(mlirOperationGetAttributeByName(fn, dlc_sref("dlc.library_call"))) ||
+        (callee.length > 13 && strncmp(callee.data, "__dlc_matmul_", 13) == 0)) {
+      ++*library_calls;
+    } else if (dlc_is_fusion_func(fn)) {
+      MlirAttribute kind = mlirDictionaryAttrGetElementByName(mlirOperationGetAttributeByName(fn, dlc_sref(DLC_FUSION_ATTR)), dlc_sref("kind"));
+      if (dlc_sref_eq(mlirStringAttrGetValue(kind), "gemm_chain")) ++*library_calls;
+      else ++*kernels;
+    } else {
+      mlirOperationWalk(fn, dlc_count_gpu_launch, kernels, MlirWalkPreOrder);
+    }
+  }
+}
+
+static dlcrt_status_t dlc_run_prefix_until(MlirOperation module, const dlc_pipeline_options_t *base, bool fusion_done, bool fusion,
+                                           const char *last) {
   MlirContext ctx = mlirOperationGetContext(module);
   MlirPassManager pm = mlirPassManagerCreate(ctx);
   dlc_pipeline_options_t opts = *base;
   opts.verify_each = false;
   opts.no_fusion = fusion_done || !fusion;
-  dlcrt_status_t st = dlc_pipeline_add_named_until(ctx, pm, "cuda", &opts, "gpu-kernel-outlining");
+  dlcrt_status_t st = dlc_pipeline_add_named_until(ctx, pm, "cuda", &opts, last);
   if (!st && mlirLogicalResultIsFailure(mlirPassManagerRunOnOp(pm, module)))
     st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "--dlc-stats: the cuda pipeline %s fusion failed (see the diagnostics above)",
                            fusion ? "with" : "without");
@@ -121,14 +158,21 @@ static dlcrt_status_t dlc_run_prefix(MlirOperation module, const dlc_pipeline_op
   return st;
 }
 
+static dlcrt_status_t dlc_run_prefix(MlirOperation module, const dlc_pipeline_options_t *base, bool fusion_done, bool fusion) {
+  return dlc_run_prefix_until(module, base, fusion_done, fusion, "gpu-kernel-outlining");
+}
+
 dlcrt_status_t dlc_fusion_stats(MlirOperation module, const dlc_pipeline_options_t *options, dlc_strbuf_t *out) {
   MlirContext ctx = mlirOperationGetContext(module);
   MlirOperation unfused = mlirOperationClone(module), fused = mlirOperationClone(module);
   dlcrt_status_t st = NULL;
+  /* The passes run on clones here stay quiet; only the expected counts are explained. */
+  FILE *explain = dlc_fusion_settings()->explain;
+  dlc_fusion_set_explain(NULL);
   /* The group-level view right after the fusion passes. */
   MlirPassManager pm = mlirPassManagerCreate(ctx);
   const char *const *steps = dlc_fusion_pipeline_steps();
-  for (int i = 0; steps[i] && !st; ++i) st = dlc_pipeline_add_step(ctx, pm, steps[i], NULL);
+  for (int i = 0; steps[i] && !st && !options->no_fusion; ++i) st = dlc_pipeline_add_step(ctx, pm, steps[i], NULL);
   if (!st && mlirLogicalResultIsFailure(mlirPassManagerRunOnOp(pm, fused)))
     st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "--dlc-stats: a fusion pass failed (see the diagnostics above)");
   mlirPassManagerDestroy(pm);
@@ -143,8 +187,22 @@ dlcrt_status_t dlc_fusion_stats(MlirOperation module, const dlc_pipeline_options
     counts[nf] = dlc_fusion_count(fused, op);
     names[nf++] = mlirStringAttrGetValue(mlirOperationGetAttributeByName(op, dlc_sref("sym_name")));
   }
+  /* With --dlc-explain: the kernels and library calls expected once groups become kernels. */
+  if (!st && explain && !options->no_fusion) {
+    MlirOperation expected = mlirOperationClone(fused);
+    st = dlc_run_prefix_until(expected, options, true, true, "func.func(convert-parallel-loops-to-gpu)");
+    dlc_fusion_set_explain(explain);
+    for (int i = 0; i < nf && !st; ++i) {
+      int k = 0, l = 0;
+      dlc_expected_launches(expected, dlc_lookup_func(expected, names[i]), &k, &l);
+      dlc_fusion_explain("stats", "func=%.*s expected_kernels=%d expected_library_calls=%d (one kernel per loop/stitch group, one library "
+                         "call per GEMM or gemm_chain group, other ops as lowered op by op)", (int)names[i].length, names[i].data, k, l);
+    }
+    dlc_fusion_set_explain(NULL);
+    mlirOperationDestroy(expected);
+  }
   if (!st) st = dlc_run_prefix(unfused, options, false, false);
-  if (!st) st = dlc_run_prefix(fused, options, true, true);
+  if (!st) st = dlc_run_prefix(fused, options, true, !options->no_fusion);
   for (int i = 0; i < nf && !st; ++i) {
     dlc_launch_count_t u = dlc_launches_of(unfused, names[i]), f = dlc_launches_of(fused, names[i]);
     dlc_strbuf_appendf(out, "dlc-stats: func=%.*s ops=%d kernels_unfused=%d kernels=%d library_calls=%d est_bytes=%.0f est_us=%.2f\n",
@@ -152,6 +210,7 @@ dlcrt_status_t dlc_fusion_stats(MlirOperation module, const dlc_pipeline_options
                        counts[i].est.us);
   }
   if (!st) st = dlc_strbuf_status(out);
+  dlc_fusion_set_explain(explain);
   mlirOperationDestroy(unfused);
   mlirOperationDestroy(fused);
   return st;

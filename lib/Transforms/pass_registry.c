@@ -18,6 +18,8 @@ static const dlc_pass_def_t dlc_passes[] = {
     {"dlc-gpu-host-memory", "builtin.module",
      "host buffers become CUDA managed memory (gpu.alloc host_shared); constants are copied into it",
      dlc_run_gpu_host_memory},
+    {"dlc-gpu-merge-modules", "builtin.module", "gather all outlined kernels into one gpu.module (@dlc_kernels)",
+     dlc_run_gpu_merge_modules},
     {"dlc-fuse-gemm-chain", "builtin.module",
      "GEMM + bias (+ relu/gelu-tanh) epilogues into gemm_chain groups; GEMM chains costed and explained (--dlc-explain)",
      dlc_run_fuse_gemm_chain},
@@ -28,8 +30,6 @@ static const dlc_pass_def_t dlc_passes[] = {
      dlc_run_fuse_elementwise},
     {"dlc-assign-parallelism", "builtin.module", "threads, ilp and tile of each fusion group from the cost model",
      dlc_run_assign_parallelism},
-    {"dlc-gpu-merge-modules", "builtin.module", "gather all outlined kernels into one gpu.module (@dlc_kernels)",
-     dlc_run_gpu_merge_modules},
 };
 
 const dlc_pass_def_t *dlc_pass_table(size_t *count) {

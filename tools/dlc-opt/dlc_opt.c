@@ -136,8 +136,9 @@ static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirCo
     st = dlc_target_load(a->target, &target);
     if (!st) dlc_fusion_set_target(&target);
   }
+  if (a->explain) dlc_fusion_set_explain(stderr);
   if (!st && a->stats) {
-    /* Counted on clones before the requested passes run, without explaining twice. */
+    /* Counted on clones before the requested passes run (quietly: the passes explain once, below). */
     dlc_strbuf_t stats;
     dlc_strbuf_init(&stats);
     st = dlc_fusion_stats(mlirModuleGetOperation(module), &opts, &stats);
@@ -145,7 +146,6 @@ static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirCo
     fflush(stdout);
     dlc_strbuf_free(&stats);
   }
-  if (a->explain) dlc_fusion_set_explain(stderr);
   if (!st) st = add_steps(argc, argv, ctx, pm, &opts);
   if (!st) {
     MlirOpPrintingFlags flags = mlirOpPrintingFlagsCreate();

@@ -7,6 +7,12 @@
 // RUN: dlc-opt %s --dlc-pipeline=cpu | FileCheck %s --check-prefix=CPU
 // RUN: dlc-opt %s --dlc-pipeline=cuda --dlc-stats -o /dev/null | FileCheck %s --check-prefix=STATS
 // RUN: dlc-opt %s --dlc-stats --no-fusion -o /dev/null | FileCheck %s --check-prefix=STATS
+// With --dlc-explain, the kernels and library calls expected once each group is one kernel (the stitch
+// and the loop group: 2 kernels; the GEMM with its bias: 1 library call); none without fusion.
+// RUN: dlc-opt %s --dlc-stats --dlc-explain -o /dev/null 2>&1 | FileCheck %s --check-prefix=EXPECTED
+// RUN: dlc-opt %s --dlc-stats --dlc-explain --no-fusion -o /dev/null 2>&1 | FileCheck %s --check-prefix=EXPECTED-NONE
+// EXPECTED: dlc-explain: stats: func=main expected_kernels=2 expected_library_calls=1
+// EXPECTED-NONE-NOT: expected_kernels
 
 // EXPLAIN: dlc-explain: fuse-gemm-chain: dlc.matmul@FC + bias dlc.add@Bias: gemm_chain
 // EXPLAIN: dlc-explain: fuse-stitch: formed @main_stitch_0 (stitch, 9 ops, dlc.reduce@ReduceMean .. dlc.add@Add_1)
