@@ -65,7 +65,7 @@ static bool dlc_gemm_compute_bound(MlirOperation mm, double *intensity, double *
  * reshape / transpose ops that starts at GEMM i. Prints the decision. */
 static void dlc_explain_chain(dlc_fgraph_t *g, int i) {
   int queue[64], depth[64], head = 0, tail = 0;
-  bool softmax = false;
+  bool softmax = false, elementwise = false;
   int found = -1;
   int visited_path[64], npath = 0;
   queue[tail] = i;
@@ -88,8 +88,16 @@ static void dlc_explain_chain(dlc_fgraph_t *g, int i) {
       }
       bool through = dlc_fusion_is_elementwise(op) || dlc_op_is(op, DLC_RESHAPE) || dlc_op_is(op, DLC_TRANSPOSE) ||
                      (dlc_op_is(op, DLC_SOFTMAX) && dlc_fusion_is_row_reduction(op, &tr));
+      /* An op that also reads a reduction's result (a norm's statistics) ends the chain: rows must be
+       * reduced in full before it, which a fused GEMM chain cannot do on the fly. */
+      intptr_t nops = mlirOperationGetNumOperands(op);
+      for (intptr_t k = 0; k < nops && through; ++k) {
+        int p = dlc_fgraph_def(g, mlirOperationGetOperand(op, k));
+        if (p >= 0 && dlc_op_is(g->ops[p], DLC_REDUCE)) through = false;
+      }
       if (!through || d >= 12 || tail >= 64) continue;
       if (dlc_op_is(op, DLC_SOFTMAX)) softmax = true;
+      if (dlc_fusion_is_elementwise(op)) elementwise = true;
       if (npath < 64) visited_path[npath++] = u;
       queue[tail] = u;
       depth[tail++] = d + 1;
@@ -99,7 +107,7 @@ static void dlc_explain_chain(dlc_fgraph_t *g, int i) {
   char a[160], b[160];
   dlc_fusion_op_label(g->ops[i], a, sizeof(a));
   dlc_fusion_op_label(g->ops[found], b, sizeof(b));
-  const char *kind = softmax ? "attention" : "mlp";
+  const char *kind = softmax ? "attention" : elementwise ? "mlp" : "gemm-gemm";
   double ia, ib, ridge;
   bool cba = dlc_gemm_compute_bound(g->ops[i], &ia, &ridge), cbb = dlc_gemm_compute_bound(g->ops[found], &ib, &ridge);
   if (cba || cbb) {

@@ -65,3 +65,14 @@ func.func @attention(%q: tensor<4x64x32xf32>, %k: tensor<4x64x32xf32>, %v: tenso
   %4 = "dlc.matmul"(%3, %v) : (tensor<4x64x64xf32>, tensor<4x64x32xf32>) -> tensor<4x64x32xf32> loc("PV")
   return %4 : tensor<4x64x32xf32>
 }
+
+// A layer norm between two GEMMs ends the chain (its rows must be reduced in full first): no chain line.
+// RUN: dlc-opt %s --dlc-fuse-gemm-chain --dlc-explain 2>&1 >/dev/null | FileCheck %s --check-prefix=NORM
+// NORM-NOT: chain dlc.matmul@NormIn
+func.func @norm_between(%x: tensor<8x64xf32>, %w: tensor<64x64xf32>) -> tensor<8x64xf32> {
+  %0 = "dlc.matmul"(%x, %w) : (tensor<8x64xf32>, tensor<64x64xf32>) -> tensor<8x64xf32> loc("NormIn")
+  %m = "dlc.reduce"(%0) {axes = array<i64: -1>, keepdims = true, kind = "mean"} : (tensor<8x64xf32>) -> tensor<8x1xf32>
+  %d = "dlc.sub"(%0, %m) : (tensor<8x64xf32>, tensor<8x1xf32>) -> tensor<8x64xf32>
+  %1 = "dlc.matmul"(%d, %w) : (tensor<8x64xf32>, tensor<64x64xf32>) -> tensor<8x64xf32>
+  return %1 : tensor<8x64xf32>
+}
