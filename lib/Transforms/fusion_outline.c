@@ -25,6 +25,27 @@ static int dlc_value_index(const MlirValue *vals, int n, MlirValue v) {
   return -1;
 }
 
+/* Does an op (or any op nested in it) use a group member or an op already moved? */
+typedef struct dlc_depends_t {
+  const MlirOperation *ops;
+  int n;
+  const MlirOperation *moved;
+  int nmoved;
+  bool depends;
+} dlc_depends_t;
+
+static MlirWalkResult dlc_depends_walk(MlirOperation op, void *user_data) {
+  dlc_depends_t *d = user_data;
+  intptr_t no = mlirOperationGetNumOperands(op);
+  for (intptr_t k = 0; k < no && !d->depends; ++k) {
+    MlirValue v = mlirOperationGetOperand(op, k);
+    if (!mlirValueIsAOpResult(v)) continue;
+    MlirOperation def = mlirOpResultGetOwner(v);
+    d->depends = dlc_member(d->ops, d->n, def) || dlc_member(d->moved, d->nmoved, def);
+  }
+  return d->depends ? MlirWalkResultInterrupt : MlirWalkResultAdvance;
+}
+
 /* A symbol name not yet taken in `module`: @<func>_<kind>_<k>. */
 static void dlc_fresh_name(MlirOperation module, const char *func, const char *kind, char *name, size_t size) {
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
@@ -89,15 +110,9 @@ bool dlc_fusion_outline(MlirOperation func, MlirOperation *ops, int n, const cha
   for (MlirOperation op = mlirOperationGetNextInBlock(ops[0]); !mlirOperationEqual(op, ops[n - 1]);
        op = mlirOperationGetNextInBlock(op)) {
     if (dlc_member(ops, n, op)) continue;
-    bool depends = false;
-    intptr_t no = mlirOperationGetNumOperands(op);
-    for (intptr_t k = 0; k < no && !depends; ++k) {
-      MlirValue v = mlirOperationGetOperand(op, k);
-      if (!mlirValueIsAOpResult(v)) continue;
-      MlirOperation def = mlirOpResultGetOwner(v);
-      depends = dlc_member(ops, n, def) || dlc_member(moved, nmoved, def);
-    }
-    if (depends && nmoved < cap) moved[nmoved++] = op;
+    dlc_depends_t d = {ops, n, moved, nmoved, false};
+    mlirOperationWalk(op, dlc_depends_walk, &d, MlirWalkPreOrder); /* nested regions' operands too */
+    if (d.depends && nmoved < cap) moved[nmoved++] = op;
   }
 
   /* The function. */
