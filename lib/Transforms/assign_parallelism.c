@@ -8,7 +8,8 @@
  *     use cuts thread-level parallelism, ilp rises instead;
  *   - small tensors get fewer threads per block so that the grid still spreads over the SMs, and ilp
  *     never shrinks the grid below one block per SM;
- *   - stitch groups: a block owns whole rows (threads x ilp cover a row; short rows are packed several
+ *   - stitch groups (occupancy also limited by the shared memory a block caches: one row per reduction):
+ *     a block owns whole rows (threads x ilp cover a row; short rows are packed several
  *     per block while the grid keeps two blocks per SM); tile = [rows per block, row length];
  *   - gemm_chain groups: a library GEMM; tile = [BM, BN, BK], 128x128 tiles when they give every SM a
  *     tile, else 64x64.
@@ -45,14 +46,20 @@ static int64_t dlc_pow2_floor(double x) {
   return p;
 }
 
-/* Resident threads per SM for blocks of `threads` using `regs` registers each (rounded up to 8). */
-static int64_t dlc_resident_threads(const dlc_target_t *t, int64_t threads, int regs) {
+/* Resident threads per SM for blocks of `threads` using `regs` registers each (rounded up to 8) and
+ * `smem` bytes of shared memory per block. */
+static int64_t dlc_resident_threads_smem(const dlc_target_t *t, int64_t threads, int regs, double smem) {
   int64_t r = (regs + 7) / 8 * 8;
   int64_t by_regs = t->regs_per_sm / (r * threads);
   int64_t by_threads = t->max_threads_per_sm / threads;
   int64_t blocks = by_regs < by_threads ? by_regs : by_threads;
+  if (smem > 0 && (int64_t)((double)t->smem_per_sm / smem) < blocks) blocks = (int64_t)((double)t->smem_per_sm / smem);
   if (blocks > t->max_blocks_per_sm) blocks = t->max_blocks_per_sm;
   return blocks * threads;
+}
+
+static int64_t dlc_resident_threads(const dlc_target_t *t, int64_t threads, int regs) {
+  return dlc_resident_threads_smem(t, threads, regs, 0);
 }
 
 typedef struct dlc_group_shape_t {
@@ -138,9 +145,11 @@ static dlc_schedule_t dlc_schedule_stitch(const dlc_target_t *t, const dlc_group
   int64_t row_threads = dlc_pow2_ceil(s->cols / (double)sc.ilp);
   if (row_threads < 32) row_threads = 32;
   if (row_threads > t->max_threads_per_block) row_threads = t->max_threads_per_block;
+  /* Shared memory per block: one row per reduction (the rows a block caches between phases). */
+  double smem_row = s->cols * 4 * (s->reductions > 0 ? s->reductions : 1);
   for (;;) {
     int regs = base_regs + (int)(sc.ilp - 1) * 4;
-    int64_t resident = dlc_resident_threads(t, row_threads, regs);
+    int64_t resident = dlc_resident_threads_smem(t, row_threads, regs, smem_row);
     if (resident * 2 >= t->max_threads_per_sm || row_threads <= 32 || sc.ilp >= 8 || regs > t->max_regs_per_thread) {
       sc.regs = regs;
       break;
@@ -156,7 +165,7 @@ static dlc_schedule_t dlc_schedule_stitch(const dlc_target_t *t, const dlc_group
   sc.threads = row_threads * rows_per_block;
   sc.tile[0] = rows_per_block;
   sc.tile[1] = (int64_t)s->cols;
-  sc.occupancy = (double)dlc_resident_threads(t, sc.threads, sc.regs) / t->max_threads_per_sm;
+  sc.occupancy = (double)dlc_resident_threads_smem(t, sc.threads, sc.regs, smem_row * (double)rows_per_block) / t->max_threads_per_sm;
   sc.blocks = (int64_t)ceil(s->rows / (double)rows_per_block);
   return sc;
 }

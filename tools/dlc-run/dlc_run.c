@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "dlc/compiler.h"
+#include "dlc/cost_model.h"
 #include "dlc/cuda.h"
 #include "dlc/jit.h"
 #include "dlc/npy.h"
@@ -31,6 +32,7 @@ typedef struct dlc_run_args_t {
   bool use_cuda;
   const char *gpu_arch;
   bool no_fusion;
+  const char *target;
 } dlc_run_args_t;
 
 static void print_help(FILE *out) {
@@ -39,6 +41,7 @@ static void print_help(FILE *out) {
           "  --device=auto|cpu|cuda   where to run (auto: CUDA when a device exists, else the CPU)\n"
           "  --gpu-arch=sm_XX         with CUDA: sm_80, sm_86, sm_89, sm_90 (default), sm_90a\n"
           "  --no-fusion              compile without the fusion passes (one kernel per op)\n"
+          "  --target=h100|a100|FILE  the GPU the fusion cost model describes (docs/fusion.md)\n"
           "  --function=NAME          the function to run (default: main, or the only public one)\n"
           "  --input=@x.npy           an input from a .npy file (repeat, in argument order)\n"
           "  --input=2x3xf32=random   a seeded random input (uniform in [-1, 1) for floats)\n"
@@ -72,6 +75,7 @@ static dlcrt_status_t parse_args(int argc, char **argv, dlc_run_args_t *a, bool 
     else if (strncmp(arg, "--function=", 11) == 0) a->function = arg + 11;
     else if (strncmp(arg, "--gpu-arch=", 11) == 0) a->gpu_arch = arg + 11;
     else if (strcmp(arg, "--no-fusion") == 0) a->no_fusion = true;
+    else if (strncmp(arg, "--target=", 9) == 0) a->target = arg + 9;
     else if (strncmp(arg, "--input=", 8) == 0) {
       if (a->num_inputs == DLC_RUN_MAX_IO) return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "too many --input flags");
       a->inputs[a->num_inputs++] = arg + 8;
@@ -170,6 +174,11 @@ static dlcrt_status_t write_outputs(const dlc_run_args_t *a, const dlcrt_tensor_
 }
 
 static dlcrt_status_t run(const dlc_run_args_t *a, MlirContext ctx) {
+  if (a->target) {
+    dlc_target_t target;
+    DLCRT_RETURN_IF_ERROR(dlc_target_load(a->target, &target));
+    dlc_fusion_set_target(&target);
+  }
   dlcrt_tensor_t inputs[DLC_RUN_MAX_IO], outs[DLC_RUN_MAX_IO];
   int n_in = 0;
   uint64_t state = a->seed;
