@@ -86,7 +86,7 @@ int dlc_fgraph_users(const dlc_fgraph_t *g, int i, int *out, int cap);
 /* Moves the ops of one group (block order) into a new private func.func `@<func>_<kind>_<k>` carrying
  * dlc.fusion = {kind = KIND}, inserted after the function; the ops are replaced by one func.call at the
  * place of the last one (outside users that came before it move after the call). Small constants are
- * cloned into the body, other outside values become arguments; results used outside become results.
+ * cloned into the body (except for gemm_chain groups), other outside values become arguments; results used outside become results.
  * Writes the new function's name into name[size]. The group must be acyclic. */
 bool dlc_fusion_outline(MlirOperation func, MlirOperation *ops, int n, const char *kind, char *name, size_t size);
 /* Outlines every group of `g` with at least `min_size` members whose `claimed` is `claim`. Returns the

@@ -1,6 +1,7 @@
 /* The one outlining helper of the fusion passes (fusion.h): a group of ops of a function's entry block
  * becomes a private func.func carrying dlc.fusion = {kind = ...}, and the ops become one func.call.
- * Small constants are cloned into the body (a kernel folds them), other outside values are arguments,
+ * Small constants are cloned into the body (a kernel folds them; not into gemm_chain groups, whose body
+ * stays exactly the GEMM and its epilogue), other outside values are arguments,
  * and results used outside the group are results. The call takes the place of the group's last op;
  * outside ops between the group's first and last op that depend on it move after the call, which is
  * valid because the group is acyclic (checked by dlc_fgraph_merge_creates_cycle when it was formed). */
@@ -79,6 +80,9 @@ bool dlc_fusion_outline(MlirOperation func, MlirOperation *ops, int n, const cha
   MlirOperation *moved = malloc(sizeof(MlirOperation) * (size_t)cap);
   bool ok = inputs && consts && outputs && types && locs && moved;
   int nin = 0, nconst = 0, nout = 0, nmoved = 0;
+  /* A gemm_chain body stays exactly matmul [+ bias] [+ activation]: its operands, constants included, are
+   * arguments (the library call takes them as pointers). */
+  bool clone_constants = strcmp(kind, "gemm_chain") != 0;
   for (int i = 0; ok && i < n; ++i) {
     intptr_t no = mlirOperationGetNumOperands(ops[i]);
     for (intptr_t k = 0; k < no; ++k) {
@@ -86,7 +90,7 @@ bool dlc_fusion_outline(MlirOperation func, MlirOperation *ops, int n, const cha
       if (mlirValueIsAOpResult(v)) {
         MlirOperation def = mlirOpResultGetOwner(v);
         if (dlc_member(ops, n, def)) continue;
-        if (dlc_fusion_is_small_constant(def, 16)) {
+        if (clone_constants && dlc_fusion_is_small_constant(def, 16)) {
           if (dlc_value_index(consts, nconst, v) < 0) consts[nconst++] = v;
           continue;
         }

@@ -76,3 +76,17 @@ func.func @norm_between(%x: tensor<8x64xf32>, %w: tensor<64x64xf32>) -> tensor<8
   %1 = "dlc.matmul"(%d, %w) : (tensor<8x64xf32>, tensor<64x64xf32>) -> tensor<8x64xf32>
   return %1 : tensor<8x64xf32>
 }
+
+// A small constant bias stays an argument of a gemm_chain group: its body is exactly the GEMM and epilogue.
+// CHECK-LABEL: func.func @small_bias(
+// CHECK: call @small_bias_gemm_chain_0(%arg0, %arg1, %{{.*}}) : (tensor<2x16xf32>, tensor<16x8xf32>, tensor<8xf32>)
+// CHECK-LABEL: func.func private @small_bias_gemm_chain_0(
+// CHECK-NEXT: "dlc.matmul"(%arg0, %arg1)
+// CHECK-NEXT: "dlc.add"({{.*}}, %arg2)
+// CHECK-NEXT: return
+func.func @small_bias(%x: tensor<2x16xf32>, %w: tensor<16x8xf32>) -> tensor<2x8xf32> {
+  %b = "dlc.constant"() {value = dense<0.5> : tensor<8xf32>} : () -> tensor<8xf32>
+  %0 = "dlc.matmul"(%x, %w) : (tensor<2x16xf32>, tensor<16x8xf32>) -> tensor<2x8xf32>
+  %1 = "dlc.add"(%0, %b) : (tensor<2x8xf32>, tensor<8xf32>) -> tensor<2x8xf32>
+  return %1 : tensor<2x8xf32>
+}
