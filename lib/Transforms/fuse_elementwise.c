@@ -3,8 +3,9 @@
  * iteration space, intermediates in registers. For every edge producer -> consumer it asks:
  *   - are both elementwise (a transpose, matmul, slice... reads the whole tensor in another iteration
  *     space: it stays an external consumer)?
- *   - does a broadcast producer (fewer elements than its consumer) have users outside the group (it
- *     would have to be written in its own shape by a kernel iterating over another: refused)?
+ *   - does a broadcast producer (fewer elements than its consumer), or any member smaller than the
+ *     group's iteration space, have users outside the group (it would have to be written in its own
+ *     shape by a kernel iterating over another: refused)?
  *   - would the merged group depend on itself through an op outside it (cycle)?
  *   - does the cost model estimate the merged group faster than the two apart, and does its register
  *     estimate stay within the target's per-thread limit?
@@ -68,6 +69,29 @@ static void dlc_try_fuse(dlc_fgraph_t *g, int i, MlirValue v, MlirOperation *scr
   int nall = na + nb;
   for (int p = 0; p < npath; ++p)
     if (dlc_fgraph_find(g, path[p]) != dlc_fgraph_find(g, i)) scratch[nall++] = g->ops[path[p]];
+  /* Every result the group writes must cover its whole iteration space (one kernel, one index space). */
+  double space = 0;
+  for (int k = 0; k < nall; ++k) {
+    double e = dlc_fusion_value_elems(mlirOperationGetResult(scratch[k], 0));
+    if (e > space) space = e;
+  }
+  for (int k = 0; k < nall; ++k) {
+    MlirValue r = mlirOperationGetResult(scratch[k], 0);
+    if (dlc_fusion_value_elems(r) == space) continue;
+    bool outside = false;
+    for (MlirOpOperand u = mlirValueGetFirstUse(r); !mlirOpOperandIsNull(u) && !outside; u = mlirOpOperandGetNextUse(u)) {
+      MlirOperation owner = mlirOpOperandGetOwner(u);
+      bool in = false;
+      for (int m = 0; m < nall && !in; ++m) in = mlirOperationEqual(scratch[m], owner);
+      outside = !in;
+    }
+    if (outside) {
+      char ol[160];
+      dlc_fusion_explain(PASS, "not fused %s -> %s: %s would be a group result smaller than the group's iteration space", pl, cl,
+                         dlc_fusion_op_label(scratch[k], ol, sizeof(ol)));
+      return;
+    }
+  }
   dlc_cost_t a = dlc_fusion_cost(scratch, na), b = dlc_fusion_cost(scratch + na, nall - na);
   dlc_cost_t merged = dlc_fusion_cost(scratch, nall);
   int regs = dlc_loop_regs(nall);

@@ -80,6 +80,20 @@ func.func @reorder(%x: tensor<8x8xf32>, %y: tensor<8x8xf32>) -> (tensor<8x8xf32>
   return %c, %t : tensor<8x8xf32>, tensor<8x8xf32>
 }
 
+
+// A member smaller than the group's iteration space may not be a group result: %a (16) is returned, so
+// the 16-element chain is not fused into the 16x16 add.
+// CHECK-LABEL: func.func @small_output(
+// CHECK: call @small_output_loop_0(%arg0)
+// CHECK-NEXT: "dlc.add"
+// EXPLAIN: fuse-elementwise: not fused dlc.neg@B -> dlc.add@C: dlc.exp@A would be a group result smaller than the group's iteration space
+func.func @small_output(%v: tensor<16xf32>, %x: tensor<16x16xf32>) -> (tensor<16x16xf32>, tensor<16xf32>) {
+  %a = "dlc.exp"(%v) : (tensor<16xf32>) -> tensor<16xf32> loc("A")
+  %b = "dlc.neg"(%a) : (tensor<16xf32>) -> tensor<16xf32> loc("B")
+  %c = "dlc.add"(%x, %b) : (tensor<16x16xf32>, tensor<16xf32>) -> tensor<16x16xf32> loc("C")
+  return %c, %a : tensor<16x16xf32>, tensor<16xf32>
+}
+
 // 62 chained ops: the group stops where its register estimate (16 + 4 per op) would pass 255 per thread.
 // EXPLAIN: fuse-elementwise: not fused dlc.neg@Op58 -> dlc.abs@Op59: 60 ops need ~256 registers per thread (limit 255)
 // EXPLAIN: formed @long_chain_loop_0 (loop, 59 ops, dlc.neg@Op0 .. dlc.neg@Op58)
