@@ -168,8 +168,10 @@ void dlcrt_cuda_graph_destroy(dlcrt_cuda_graph_t *graph); /* NULL is a no-op */
  * every call (mgpuMemFree does nothing; the session frees everything when destroyed), and constants are
  * uploaded once. With graphs, the first call of an input-shape signature runs directly (filling the
  * caches: no allocation or upload ever happens under capture), the second is captured into a CUDA
- * graph and launched, later ones replay it: the host function runs again only to walk the same
- * allocation sequence (launches and copies are skipped), then the graph is launched. */
+ * graph and launched, later ones replay it: the graph is launched at the call's end. Between begin and
+ * end of a replay, the caller may run the host function again (launches, copies and memsets are then
+ * skipped, allocations walk the cache and must match) or, knowing what the captured call returned,
+ * not run it at all (lib/Compiler/jit.c does the latter). */
 typedef struct dlcrt_cuda_session_t dlcrt_cuda_session_t;
 
 typedef enum dlcrt_cuda_call_mode_t {

@@ -17,9 +17,11 @@
  * Why the first call of a signature runs directly: it fills the allocation cache and uploads the
  * constants, so that nothing but kernel launches and device copies happens under capture (allocating
  * or copying from the host while capturing is either illegal or fragile). The second call captures (in
- * relaxed mode) and launches the graph; later calls replay it. A replay runs the host function again in
- * "replay" mode: the wrappers skip launches, copies and memsets (the graph has them) but walk the same
- * allocation sequence; should a size differ, the replay is abandoned and the call re-captured. A shape
+ * relaxed mode) and launches the graph; later calls replay it. A caller may run the host function
+ * again during a replay: the wrappers then skip launches, copies and memsets (the graph has them) but
+ * walk the same allocation sequence, and should a size differ the replay is abandoned and the call
+ * re-captured; or it may skip the host function, reusing what the captured call returned (the JIT
+ * does: a replay is then one graph launch). A shape
  * signature change drops the graph (the cache may be re-filled), so the next call of that signature
  * captures anew. If capture fails, the session stops using graphs and the call re-runs directly. */
 #define _POSIX_C_SOURCE 200809L
