@@ -8,7 +8,8 @@
 # graph (default): 7 calls (--bench=3: one run, 3 warm-up, 3 timed); the first runs directly, the second
 #   is captured, the others replay the graph: one capture, 6 graph launches, as many kernels per call as
 #   the same calls made with --no-graph (run too, for the comparison), no allocation after the first
-#   call, every driver object released at exit.
+#   call, every driver object released at exit, and the host function run only by the first two calls
+#   (replays skip it: the fake counts the kernel lookups the host code makes per launch it runs).
 # nograph: the same 7 calls never capture, each runs the same number of kernels, allocations as above.
 # profile: --profile prints one row per kernel sorted by total time (descending) and a total line.
 # Exits 77 (ctest's skip code) with a printed reason when the model is missing.
@@ -71,4 +72,6 @@ if grep -q "graph capture failed" <<< "$out"; then fail "capture fell back: $(gr
 [ "$(stat kernels_graph "$stats")" = $((6 * per_call)) ] || fail "the graph should run $per_call kernels per call"
 [ "$(stat allocations "$stats")" = "$(stat allocations "$stats.direct")" ] || fail "graph mode allocated more than direct mode"
 [ "$(stat live_objects "$stats")" = 0 ] || fail "driver objects left at exit"
+lookups=$(stat function_lookups "$stats.direct")
+[ "$(stat function_lookups "$stats")" = $((lookups / 7 * 2)) ] || fail "replays ran the host function"
 echo "graph: 1 direct call + 1 capture + 6 graph launches, $per_call kernels per call as with --no-graph"

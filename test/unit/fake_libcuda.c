@@ -9,7 +9,8 @@
  * when they "run" (directly or from a graph launch); each run advances the fake clock that events read
  * by an amount that grows with the grid, so profiles of different kernels differ. With the environment
  * variable DLC_FAKE_CUDA_STATS=FILE, the counters are written to FILE at exit (for test/cuda scripts):
- *   kernels_direct N / kernels_graph N / captures N / graph_launches N / allocations N / live_objects N */
+ *   kernels_direct N / kernels_graph N / captures N / graph_launches N / allocations N / live_objects N /
+ *   function_lookups N (cuModuleGetFunction calls: compiled host code makes one per launch it runs) */
 #define _POSIX_C_SOURCE 200809L
 /*===------------------------------------------------------------------------------------------===
  * The fake driver
@@ -70,7 +71,8 @@ static int fake_live_objects; /* allocations, modules, streams, events, graphs, 
 static char fake_fail_symbol[64];
 static int fake_fail_code;
 static double fake_clock_ms;
-static long fake_kernels_direct, fake_kernels_graph, fake_captures, fake_graph_launches, fake_allocations;
+static long fake_kernels_direct, fake_kernels_graph, fake_captures, fake_graph_launches, fake_allocations,
+    fake_function_lookups;
 static bool fake_in_graph_launch;
 
 /* Test controls, found by the test program with dlsym. */
@@ -218,6 +220,7 @@ CUresult cuModuleUnload(CUmodule module) {
 }
 CUresult cuModuleGetFunction(CUfunction *function, CUmodule module, const char *name) {
   if (!module) return FAKE_INVALID_HANDLE;
+  ++fake_function_lookups;
   size_t len = strlen(name);
   for (const char *p = module->text; (p = strstr(p, ".entry ")) != NULL; ++p) {
     const char *q = p + 7;
@@ -507,7 +510,10 @@ __attribute__((destructor)) static void fake_write_stats(void) {
   if (!path || !*path) return;
   FILE *f = fopen(path, "w");
   if (!f) return;
-  fprintf(f, "kernels_direct %ld\nkernels_graph %ld\ncaptures %ld\ngraph_launches %ld\nallocations %ld\nlive_objects %d\n",
-          fake_kernels_direct, fake_kernels_graph, fake_captures, fake_graph_launches, fake_allocations, fake_live_objects);
+  fprintf(f,
+          "kernels_direct %ld\nkernels_graph %ld\ncaptures %ld\ngraph_launches %ld\nallocations %ld\nlive_objects %d\n"
+          "function_lookups %ld\n",
+          fake_kernels_direct, fake_kernels_graph, fake_captures, fake_graph_launches, fake_allocations, fake_live_objects,
+          fake_function_lookups);
   fclose(f);
 }
