@@ -12,6 +12,8 @@
 #   (replays skip it: the fake counts the kernel lookups the host code makes per launch it runs).
 # nograph: the same 7 calls never capture, each runs the same number of kernels, allocations as above.
 # profile: --profile prints one row per kernel sorted by total time (descending) and a total line.
+# fallback: the driver refuses graphs (instantiation, then capture itself): every call still runs, directly,
+#   with one note on stderr under --verbose and none without it.
 # Exits 77 (ctest's skip code) with a printed reason when the model is missing.
 set -euo pipefail
 dlc_run=$1 fake=$2 dir=$3 mode=${4:-graph}
@@ -42,6 +44,22 @@ if [ "$mode" = profile ]; then
   awk '$2 != 5 { bad = 1 } END { exit bad }' "$stats.direct" || fail "a kernel did not run once per call (5 calls)"
   awk '$3 !~ /^[0-9]+$/ || $3 <= 0 { bad = 1 } END { exit bad }' "$stats.direct" || fail "a kernel without bytes moved"
   echo "profile: $rows kernels, sorted by time, bytes for each"
+  exit 0
+fi
+
+if [ "$mode" = fallback ]; then
+  for symbol in cuGraphInstantiateWithFlags cuStreamBeginCapture; do
+    out=$(DLC_FAKE_CUDA_FAIL_ALWAYS=$symbol run --bench=3 --verbose 2>&1) || fail "dlc-run failed when $symbol is refused: $out"
+    notes=$(grep -c "^dlc: CUDA graph" <<< "$out" || true)
+    [ "$notes" = 1 ] || fail "expected one note under --verbose when $symbol is refused, got $notes"
+    grep "^dlc: CUDA graph" <<< "$out"
+    [ "$(stat graph_launches "$stats")" = 0 ] || fail "a graph was launched"
+    kernels=$(stat kernels_direct "$stats")
+    [ $((kernels % 7)) = 0 ] && [ "$kernels" -gt 0 ] || fail "$kernels kernels for 7 calls"
+    quiet=$(DLC_FAKE_CUDA_FAIL_ALWAYS=$symbol run --bench=3 2>&1 >/dev/null)
+    [ -z "$quiet" ] || fail "stderr without --verbose: $quiet"
+  done
+  echo "fallback: calls run directly when graphs are refused; one note under --verbose"
   exit 0
 fi
 

@@ -58,6 +58,7 @@ static const struct {
     {FAKE_ILLEGAL_STATE, "CUDA_ERROR_ILLEGAL_STATE", "the operation cannot be performed in the present state"},
     {FAKE_NOT_FOUND, "CUDA_ERROR_NOT_FOUND", "named symbol not found"},
     {FAKE_ILLEGAL_ADDRESS, "CUDA_ERROR_ILLEGAL_ADDRESS", "an illegal memory access was encountered"},
+    {801, "CUDA_ERROR_NOT_SUPPORTED", "operation not supported"},
     {FAKE_CAPTURE_UNSUPPORTED, "CUDA_ERROR_STREAM_CAPTURE_UNSUPPORTED",
      "operation not permitted when stream is capturing"},
     {FAKE_CAPTURE_INVALIDATED, "CUDA_ERROR_STREAM_CAPTURE_INVALIDATED",
@@ -85,12 +86,19 @@ int dlc_fake_cuda_context_refs(int device) {
   return device >= 0 && device < FAKE_MAX_DEVICES ? fake_context_refs[device] : -1;
 }
 
+/* DLC_FAKE_CUDA_FAIL_ALWAYS=SYMBOL: that entry point always fails with CUDA_ERROR_NOT_SUPPORTED (801), for
+ * scripts that cannot call dlc_fake_cuda_fail_next (e.g. graph capture refused under dlc-run). */
+static bool fake_fails_always(const char *symbol) {
+  const char *env = getenv("DLC_FAKE_CUDA_FAIL_ALWAYS");
+  return env && strcmp(env, symbol) == 0;
+}
 #define FAKE_INJECT(symbol)                                             \
   do {                                                                  \
     if (fake_fail_symbol[0] && strcmp(fake_fail_symbol, symbol) == 0) { \
       fake_fail_symbol[0] = '\0';                                       \
       return fake_fail_code;                                            \
     }                                                                   \
+    if (fake_fails_always(symbol)) return 801;                          \
   } while (0)
 
 static int fake_device_count(void) {
@@ -357,6 +365,7 @@ CUresult cuStreamWaitEvent(CUstream stream, void *event, unsigned int flags) {
   return event && flags == 0 ? FAKE_SUCCESS : FAKE_INVALID_HANDLE;
 }
 CUresult cuStreamBeginCapture_v2(CUstream stream, int mode) {
+  FAKE_INJECT("cuStreamBeginCapture");
   if (!stream || mode < 0 || mode > 2) return FAKE_INVALID_VALUE;
   if (stream->capturing) return FAKE_ILLEGAL_STATE;
   stream->capturing = true;
