@@ -206,7 +206,7 @@ dlcrt_status_t dlcrt_cuda_call_begin(dlcrt_cuda_session_t *session, uint64_t sig
  * then synchronises the stream once. Returns the first CUDA error of the call. *out_rerun is true when
  * the call did not run and must be made again (begin, host function, end): the capture failed (the
  * session then stops using graphs) or a replay's allocations diverged from the captured ones (the next
- * attempt re-captures). */
+ * attempt runs directly, the next call re-captures). */
 dlcrt_status_t dlcrt_cuda_call_end(dlcrt_cuda_session_t *session, bool *out_rerun);
 /* Milliseconds of the last call between events recorded at its start and end (time_calls). */
 float dlcrt_cuda_session_last_call_ms(const dlcrt_cuda_session_t *session);

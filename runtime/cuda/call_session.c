@@ -19,8 +19,8 @@
  * or copying from the host while capturing is either illegal or fragile). The second call captures (in
  * relaxed mode) and launches the graph; later calls replay it. A caller may run the host function
  * again during a replay: the wrappers then skip launches, copies and memsets (the graph has them) but
- * walk the same allocation sequence, and should a size differ the replay is abandoned and the call
- * re-captured; or it may skip the host function, reusing what the captured call returned (the JIT
+ * walk the same allocation sequence, and should a size differ the replay is abandoned, the call re-run
+ * directly and the next one captured; or it may skip the host function, reusing what the captured call returned (the JIT
  * does: a replay is then one graph launch). A shape
  * signature change drops the graph (the cache may be re-filled), so the next call of that signature
  * captures anew. If capture fails, the session stops using graphs and the call re-runs directly. */
@@ -376,7 +376,10 @@ dlcrt_status_t dlcrt_cuda_call_end(dlcrt_cuda_session_t *s, bool *out_rerun) {
     ++s->stats.captures;
   } else if (s->mode == DLCRT_CUDA_CALL_REPLAY) {
     if (!st && s->diverged) {
-      dlcrt_session_drop_graph(s); /* the next attempt re-captures with the new buffers */
+      /* The graph uses other buffers: drop it; the re-run runs directly (so that new buffers are never
+       * allocated under capture) and the next call of the signature captures anew. */
+      dlcrt_session_drop_graph(s);
+      s->have_signature = false;
       ++s->stats.reruns;
       *out_rerun = true;
       return NULL;

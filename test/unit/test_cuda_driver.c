@@ -525,14 +525,20 @@ static void test_call_sessions(void) {
   CHECK_EQ_INT(stats.captures, 1);
   CHECK_EQ_INT(stats.replays, 3);
   CHECK_EQ_INT(stats.device_allocations, 1); /* no allocation after the first call */
-  /* A replay whose allocations differ (same signature, other size) is abandoned and re-captured. */
+  /* A replay whose allocations differ (same signature, other size) is abandoned and run again directly;
+   * the next call of the signature captures anew. */
   float *diverged = session_call(s, 1, N / 2, &mode, &runs);
   CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_REPLAY);
   CHECK_EQ_INT(runs, 2);
   CHECK_EQ_INT(count_equal(diverged, 2.0f, N / 2), N / 2);
   dlcrt_cuda_session_stats(s, &stats);
-  CHECK_EQ_INT(stats.captures, 2);
+  CHECK_EQ_INT(stats.captures, 1);
   CHECK_EQ_INT(stats.reruns, 1);
+  CHECK_EQ_INT(stats.direct_calls, 2);
+  session_call(s, 1, N / 2, &mode, &runs);
+  CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_CAPTURE);
+  dlcrt_cuda_session_stats(s, &stats);
+  CHECK_EQ_INT(stats.captures, 2);
   /* A new signature: direct first (the cache is refilled), then a fresh capture, then replays. */
   session_call(s, 2, N / 4, &mode, &runs);
   CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_DIRECT);
