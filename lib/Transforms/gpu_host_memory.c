@@ -165,7 +165,6 @@ static bool dlc_rewrite_get_global(MlirOperation op, MlirOperation module) {
   dlc_strbuf_append_type(&elem_name, elem);
   bool ok = dlc_identity_layout(type) && rank <= 8 && dlc_constant_elem_supported(dlc_strbuf_cstr(&elem_name));
   if (!ok) {
-    dlc_strbuf_append_type(&text, type);
     mlirEmitError(mlirOperationGetLocation(op),
                   "dlc-gpu-host-memory: no device constant entry for a global of this type (identity layout, rank "
                   "<= 8 and f16, bf16, f32, f64, i1, i8, i16, i32, i64, ui8 or index elements expected)");
