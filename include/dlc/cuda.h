@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "dlc/allocator.h"
 #include "dlc/jit_support.h"
@@ -157,6 +158,71 @@ dlcrt_status_t dlcrt_cuda_capture_end(dlcrt_cuda_context_t *context, dlcrt_cuda_
 /* Replays the graph on its context's stream (asynchronous). */
 dlcrt_status_t dlcrt_cuda_graph_launch(dlcrt_cuda_graph_t *graph);
 void dlcrt_cuda_graph_destroy(dlcrt_cuda_graph_t *graph); /* NULL is a no-op */
+
+/*===-- Call sessions: one stream, cached allocations, CUDA graphs ------------------------------===*/
+
+/* A session runs the calls of one compiled program (runtime/cuda/call_session.c). Every call of the
+ * compiled host function is bracketed by dlcrt_cuda_call_begin/end; inside, the mgpu* entry points use
+ * the session's one stream (mgpuStreamCreate returns it, mgpuStreamSynchronize and mgpuStreamDestroy do
+ * nothing: the call's end synchronises once), allocation #i of the call returns the same cached buffer
+ * every call (mgpuMemFree does nothing; the session frees everything when destroyed), and constants are
+ * uploaded once. With graphs, the first call of an input-shape signature runs directly (filling the
+ * caches: no allocation or upload ever happens under capture), the second is captured into a CUDA
+ * graph and launched, later ones replay it: the graph is launched at the call's end. Between begin and
+ * end of a replay, the caller may run the host function again (launches, copies and memsets are then
+ * skipped, allocations walk the cache and must match) or, knowing what the captured call returned,
+ * not run it at all (lib/Compiler/jit.c does the latter). */
+typedef struct dlcrt_cuda_session_t dlcrt_cuda_session_t;
+
+typedef enum dlcrt_cuda_call_mode_t {
+  DLCRT_CUDA_CALL_DIRECT,  /* work runs on the call stream as it is issued */
+  DLCRT_CUDA_CALL_CAPTURE, /* work is captured into a graph, launched at the call's end */
+  DLCRT_CUDA_CALL_REPLAY,  /* work is skipped; the captured graph is launched at the call's end */
+} dlcrt_cuda_call_mode_t;
+
+typedef struct dlcrt_cuda_session_options_t {
+  bool graphs;     /* capture each input-shape signature into a CUDA graph and replay it */
+  bool profile;    /* time every kernel launch with events (forces direct execution) */
+  bool time_calls; /* time each call with events on the call stream (dlcrt_cuda_session_last_call_ms) */
+  bool verbose;    /* one line on stderr when a capture fails and the call falls back to direct execution */
+} dlcrt_cuda_session_options_t;
+
+typedef struct dlcrt_cuda_session_stats_t {
+  int64_t calls, direct_calls, captures, replays, capture_fallbacks, reruns;
+  int64_t device_allocations; /* cuMemAlloc/cuMemAllocManaged calls made by the session */
+  int64_t constants;          /* constants uploaded */
+} dlcrt_cuda_session_stats_t;
+
+/* Creates the session's stream on the primary context of device 0. */
+dlcrt_status_t dlcrt_cuda_session_create(const dlcrt_cuda_session_options_t *options, dlcrt_cuda_session_t **out);
+/* Destroys the graph and the stream, frees every cached buffer and constant. NULL is a no-op. */
+void dlcrt_cuda_session_destroy(dlcrt_cuda_session_t *session);
+/* A managed buffer of at least `bytes` for input #slot, the same one every call unless it must grow. */
+dlcrt_status_t dlcrt_cuda_session_stage(dlcrt_cuda_session_t *session, int32_t slot, size_t bytes, void **out);
+/* Starts a call whose inputs have the shape signature `signature` (any hash of the input shapes);
+ * *out_mode says how the call's work is issued. Errors pending from earlier calls are dropped. */
+dlcrt_status_t dlcrt_cuda_call_begin(dlcrt_cuda_session_t *session, uint64_t signature, dlcrt_cuda_call_mode_t *out_mode);
+/* Ends the call: ends a capture (instantiating and launching the graph), or launches the replayed graph,
+ * then synchronises the stream once. Returns the first CUDA error of the call. *out_rerun is true when
+ * the call did not run and must be made again (begin, host function, end): the capture failed (the
+ * session then stops using graphs) or a replay's allocations diverged from the captured ones (the next
+ * attempt runs directly, the next call re-captures). */
+dlcrt_status_t dlcrt_cuda_call_end(dlcrt_cuda_session_t *session, bool *out_rerun);
+/* Milliseconds of the last call between events recorded at its start and end (time_calls). */
+float dlcrt_cuda_session_last_call_ms(const dlcrt_cuda_session_t *session);
+void dlcrt_cuda_session_stats(const dlcrt_cuda_session_t *session, dlcrt_cuda_session_stats_t *out);
+/* With profile: per kernel, its total time, launches, bytes moved, achieved GB/s and the fraction of
+ * the device's peak memory bandwidth (memory clock x bus width x 2), sorted by time; then a total line. */
+dlcrt_status_t dlcrt_cuda_session_print_profile(const dlcrt_cuda_session_t *session, FILE *out);
+
+/* Called by compiled host code before each kernel launch with the bytes of the launch's memref
+ * operands; the next launch's profile record keeps them. */
+void dlcrt_profile_next_launch_bytes(int64_t bytes);
+
+/* The entry points compiled code calls besides mgpu*: the constant cache (_mlir_ciface_dlcrt_gpu_constant_
+ * <elem>_<rank>, see lib/Transforms/gpu_host_memory.c) and dlcrt_profile_next_launch_bytes; terminated
+ * by {NULL, NULL}. */
+const dlcrt_jit_symbol_t *dlcrt_cuda_session_jit_symbols(void);
 
 /*===-- MLIR host-lowering entry points (mgpu*) -------------------------------------------------===*/
 

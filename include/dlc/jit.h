@@ -3,6 +3,9 @@
 #ifndef DLC_JIT_H
 #define DLC_JIT_H
 
+#include <stdio.h>
+
+#include "dlc/cuda.h"
 #include "dlc/tensor.h"
 #include "mlir-c/IR.h"
 
@@ -25,6 +28,11 @@ typedef struct dlc_compile_options_t {
   bool cuda;            /* compile with the cuda pipeline and run the kernels on the GPU */
   const char *gpu_arch; /* with cuda: sm_80 ... sm_90a (NULL: sm_90) */
   bool no_fusion;       /* compile without the fusion passes (dlc_pipeline_options_t.no_fusion) */
+  /* With cuda (see include/dlc/cuda.h, call sessions): every call runs on one stream with cached
+   * buffers; by default the forward pass is captured into a CUDA graph and replayed. */
+  bool no_graph; /* run every call directly on the stream, never capture */
+  bool profile;  /* time every kernel launch (implies no_graph): dlc_program_print_profile */
+  bool verbose;  /* one line on stderr when graph capture fails and calls fall back to direct execution */
 } dlc_compile_options_t;
 
 /* Compiles `function` of `module` (consumed: lowered in place) for the CPU. */
@@ -42,6 +50,14 @@ dlcrt_status_t dlc_program_check_inputs(const dlc_program_t *program, const dlcr
 /* Runs the function. `outputs` (num_outputs entries) receive new tensors owned by the caller. */
 dlcrt_status_t dlc_program_run(dlc_program_t *program, const dlcrt_tensor_t *inputs, int32_t num_inputs,
                                dlcrt_tensor_t *outputs);
+
+/* With cuda: the device time of the last dlc_program_run, between CUDA events recorded on the call's
+ * stream at its start and end (staging and copying results out excluded). UNIMPLEMENTED on the CPU. */
+dlcrt_status_t dlc_program_last_device_ms(const dlc_program_t *program, double *out_ms);
+/* With cuda and options.profile: the per-kernel table (time, launches, bytes, GB/s, % of peak). */
+dlcrt_status_t dlc_program_print_profile(const dlc_program_t *program, FILE *out);
+/* With cuda: the call session's counters (calls, captures, replays, allocations); zeros on the CPU. */
+void dlc_program_cuda_stats(const dlc_program_t *program, dlcrt_cuda_session_stats_t *out);
 
 /* "2x?xf32" */
 void dlc_value_info_format(const dlc_value_info_t *info, char *buf, size_t size);

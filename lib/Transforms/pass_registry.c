@@ -16,7 +16,7 @@ static const dlc_pass_def_t dlc_passes[] = {
      "tile each function's parallel loops into thread blocks (innermost dim x 256 threads) for GPU mapping",
      dlc_run_gpu_tile_loops},
     {"dlc-gpu-host-memory", "builtin.module",
-     "host buffers become CUDA managed memory (gpu.alloc host_shared); constants are copied into it",
+     "host code without data movement: managed buffers, gpu.memcpy / copy kernels for memref.copy, constants uploaded once by the runtime",
      dlc_run_gpu_host_memory},
     {"dlc-gpu-merge-modules", "builtin.module", "gather all outlined kernels into one gpu.module (@dlc_kernels)",
      dlc_run_gpu_merge_modules},

@@ -53,13 +53,15 @@ enum {
 };
 enum {
   CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16,
+  CU_DEVICE_ATTRIBUTE_MEMORY_CLOCK_RATE = 36,
+  CU_DEVICE_ATTRIBUTE_GLOBAL_MEMORY_BUS_WIDTH = 37,
   CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR = 75,
   CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR = 76,
 };
 enum { CU_JIT_ERROR_LOG_BUFFER = 5, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES = 6, CU_JIT_OPTIMIZATION_LEVEL = 7 };
 enum { CU_STREAM_NON_BLOCKING = 1 };
 enum { CU_EVENT_DEFAULT = 0, CU_EVENT_DISABLE_TIMING = 2 };
-enum { CU_STREAM_CAPTURE_MODE_GLOBAL = 0, CU_STREAM_CAPTURE_MODE_THREAD_LOCAL = 1 };
+enum { CU_STREAM_CAPTURE_MODE_GLOBAL = 0, CU_STREAM_CAPTURE_MODE_THREAD_LOCAL = 1, CU_STREAM_CAPTURE_MODE_RELAXED = 2 };
 enum { CU_MEM_ATTACH_GLOBAL = 1 };
 #endif
 
@@ -159,5 +161,34 @@ dlcrt_status_t dlcrt_cuda_cached_primary_context(const dlcrt_cuda_driver_t *cu, 
  * `what` names the caller for the message. */
 dlcrt_status_t dlcrt_cuda_load_image(const dlcrt_cuda_driver_t *cu, const void *image, int opt_level, const char *what,
                                      CUmodule *out_module);
+
+/* The stream on which library calls of the model call in flight (cuBLASLt GEMMs) are issued; NULL (the
+ * legacy default stream) when no call is in flight. runtime/cuda/call_stream.c. */
+CUstream dlcrt_cuda_call_stream(void);
+/* True while the call in flight replays a CUDA graph: the host function runs only to reproduce its
+ * allocations, so entry points that enqueue work (launches, copies, library calls) must do nothing -
+ * the graph launched at the end of the call holds that work. runtime/cuda/call_stream.c. */
+bool dlcrt_cuda_call_replaying(void);
+
+/* Keeps `status` as the calling thread's pending CUDA error, the slot dlcrt_cuda_take_error() empties,
+ * unless one is pending already (first error wins; the extra one is freed). NULL is a no-op. For
+ * entry points of compiled code outside mgpu_wrappers.c (runtime/cuda/cublaslt.c). */
+void dlcrt_cuda_record_error(dlcrt_status_t status);
+
+/*===-- The call in flight (runtime/cuda/call_session.c), for the mgpu* wrappers -----------------===*/
+
+/* The session whose call is in flight on this thread, or NULL outside dlcrt_cuda_call_begin/end. */
+dlcrt_cuda_session_t *dlcrt_cuda_active_session(void);
+CUstream dlcrt_cuda_session_cu_stream(const dlcrt_cuda_session_t *session);
+dlcrt_cuda_call_mode_t dlcrt_cuda_session_mode(const dlcrt_cuda_session_t *session);
+/* Allocation #i of the call: the cached buffer of slot i when its size and kind match, else a new one
+ * (the old one is released at the next call's start). NULL with *error set on failure. */
+void *dlcrt_cuda_session_alloc(dlcrt_cuda_session_t *session, uint64_t bytes, bool managed, dlcrt_status_t *error);
+/* The device copy of the constant at `host` (`bytes` long), uploaded on first use and kept until the
+ * session is destroyed. */
+dlcrt_status_t dlcrt_cuda_session_constant(dlcrt_cuda_session_t *session, const void *host, size_t bytes, void **out);
+/* Profiling (no-ops unless the session profiles): events recorded around one kernel launch. */
+void dlcrt_cuda_session_launch_begin(dlcrt_cuda_session_t *session, CUfunction function);
+void dlcrt_cuda_session_launch_end(dlcrt_cuda_session_t *session);
 
 #endif /* DLC_RUNTIME_CUDA_DRIVER_INTERNAL_H */

@@ -10,6 +10,12 @@
  * clears the slot. Messages read "mgpuMemAlloc: cuMemAlloc(64 bytes) on CUDA device 0 failed:
  * CUDA_ERROR_OUT_OF_MEMORY (out of memory)".
  *
+ * Inside a call of a session (runtime/cuda/call_session.c, dlcrt_cuda_call_begin/end on this thread):
+ * mgpuStreamCreate returns the session's stream, mgpuStreamDestroy of it and mgpuStreamSynchronize do
+ * nothing (the call's end synchronises once), launches, copies and memsets go to that stream (and do
+ * nothing while a graph is replayed: the graph holds them), mgpuMemAlloc takes allocation #i of the call
+ * from the session's cache and mgpuMemFree does nothing (the session owns every buffer of a call).
+ *
  * Thread-local state (besides the error slot): the default device set by mgpuSetDefaultDevice, per
  * thread as in MLIR's wrappers. The device's primary context comes from cuda_driver.c's process-wide
  * cache and is made current on the calling thread by every call. */
@@ -98,6 +104,20 @@ static const char *dlcrt_mgpu_kernel_name(const dlcrt_cuda_driver_t *cu, CUfunct
   return "<unnamed kernel>";
 }
 
+void dlcrt_cuda_record_error(dlcrt_status_t status) { dlcrt_mgpu_record(status); }
+
+/* The session whose call is in flight, when its work must be skipped (a graph replay). */
+static bool dlcrt_mgpu_replaying(void) {
+  dlcrt_cuda_session_t *session = dlcrt_cuda_active_session();
+  return session && dlcrt_cuda_session_mode(session) == DLCRT_CUDA_CALL_REPLAY;
+}
+
+/* The stream work goes to: the call's stream inside a call, else the one given. */
+static CUstream dlcrt_mgpu_stream(void *stream) {
+  dlcrt_cuda_session_t *session = dlcrt_cuda_active_session();
+  return session ? dlcrt_cuda_session_cu_stream(session) : (CUstream)stream;
+}
+
 dlcrt_status_t dlcrt_cuda_take_error(void) {
   dlcrt_status_t status = dlcrt_mgpu_error;
   dlcrt_mgpu_error = NULL;
@@ -151,6 +171,7 @@ void *mgpuModuleGetFunction(void *module, const char *name) {
 void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY, intptr_t gridZ, intptr_t blockX, intptr_t blockY,
                       intptr_t blockZ, int32_t smem, void *stream, void **params, void **extra, size_t paramsCount) {
   (void)paramsCount; /* cuLaunchKernel finds the parameter count in the kernel's metadata */
+  if (dlcrt_mgpu_replaying()) return;
   const dlcrt_cuda_driver_t *cu = dlcrt_mgpu_begin("mgpuLaunchKernel");
   if (!cu) return;
   const intptr_t dims[6] = {gridX, gridY, gridZ, blockX, blockY, blockZ};
@@ -168,8 +189,12 @@ void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY, intptr_t g
                        dlcrt_mgpu_kernel_name(cu, function), (int)smem);
     return;
   }
+  dlcrt_cuda_session_t *session = dlcrt_cuda_active_session();
+  if (session) dlcrt_cuda_session_launch_begin(session, function);
   CUresult result = cu->LaunchKernel(function, (unsigned)gridX, (unsigned)gridY, (unsigned)gridZ, (unsigned)blockX,
-                                     (unsigned)blockY, (unsigned)blockZ, (unsigned)smem, stream, params, extra);
+                                     (unsigned)blockY, (unsigned)blockZ, (unsigned)smem, dlcrt_mgpu_stream(stream), params,
+                                     extra);
+  if (session) dlcrt_cuda_session_launch_end(session);
   if (result != CUDA_SUCCESS)
     dlcrt_mgpu_check(cu, result, "mgpuLaunchKernel",
                      "cuLaunchKernel(%s, grid %ux%ux%u, block %ux%ux%u, %d bytes shared) on CUDA device %d",
@@ -180,6 +205,8 @@ void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY, intptr_t g
 /*===-- Streams and events ----------------------------------------------------------------------===*/
 
 void *mgpuStreamCreate(void) {
+  dlcrt_cuda_session_t *session = dlcrt_cuda_active_session();
+  if (session) return dlcrt_cuda_session_cu_stream(session);
   const dlcrt_cuda_driver_t *cu = dlcrt_mgpu_begin("mgpuStreamCreate");
   if (!cu) return NULL;
   CUstream stream = NULL;
@@ -190,12 +217,15 @@ void *mgpuStreamCreate(void) {
 }
 
 void mgpuStreamDestroy(void *stream) {
+  dlcrt_cuda_session_t *session = dlcrt_cuda_active_session();
+  if (session && (CUstream)stream == dlcrt_cuda_session_cu_stream(session)) return;
   const dlcrt_cuda_driver_t *cu = dlcrt_mgpu_begin_release("mgpuStreamDestroy", stream);
   if (!cu) return;
   dlcrt_mgpu_check(cu, cu->StreamDestroy(stream), "mgpuStreamDestroy", "cuStreamDestroy");
 }
 
 void mgpuStreamSynchronize(void *stream) {
+  if (dlcrt_cuda_active_session()) return; /* the call's end synchronises once */
   const dlcrt_cuda_driver_t *cu = dlcrt_mgpu_begin("mgpuStreamSynchronize");
   if (!cu) return;
   dlcrt_mgpu_check(cu, cu->StreamSynchronize(stream), "mgpuStreamSynchronize",
@@ -243,6 +273,13 @@ void *mgpuMemAlloc(uint64_t sizeBytes, void *stream, bool isHostShared) {
   (void)stream; /* allocation is synchronous, as in MLIR's wrappers */
   const dlcrt_cuda_driver_t *cu = dlcrt_mgpu_begin("mgpuMemAlloc");
   if (!cu || sizeBytes == 0) return NULL;
+  dlcrt_cuda_session_t *session = dlcrt_cuda_active_session();
+  if (session) {
+    dlcrt_status_t error = NULL;
+    void *cached = dlcrt_cuda_session_alloc(session, sizeBytes, isHostShared, &error);
+    if (error) dlcrt_mgpu_record(dlcrt_status_annotate(error, "mgpuMemAlloc: "));
+    return cached;
+  }
   CUdeviceptr ptr = 0;
   bool ok = isHostShared ? dlcrt_mgpu_check(cu, cu->MemAllocManaged(&ptr, (size_t)sizeBytes, CU_MEM_ATTACH_GLOBAL),
                                             "mgpuMemAlloc", "cuMemAllocManaged(%" PRIu64 " bytes) on CUDA device %d",
@@ -255,29 +292,35 @@ void *mgpuMemAlloc(uint64_t sizeBytes, void *stream, bool isHostShared) {
 
 void mgpuMemFree(void *ptr, void *stream) {
   (void)stream;
+  if (dlcrt_cuda_active_session()) return; /* the session owns every buffer of its calls */
   const dlcrt_cuda_driver_t *cu = dlcrt_mgpu_begin_release("mgpuMemFree", ptr);
   if (!cu) return;
   dlcrt_mgpu_check(cu, cu->MemFree((CUdeviceptr)(uintptr_t)ptr), "mgpuMemFree", "cuMemFree(%p)", ptr);
 }
 
 void mgpuMemcpy(void *dst, void *src, size_t sizeBytes, void *stream) {
+  if (dlcrt_mgpu_replaying()) return;
   const dlcrt_cuda_driver_t *cu = dlcrt_mgpu_begin("mgpuMemcpy");
   if (!cu || sizeBytes == 0) return;
-  dlcrt_mgpu_check(cu, cu->MemcpyAsync((CUdeviceptr)(uintptr_t)dst, (CUdeviceptr)(uintptr_t)src, sizeBytes, stream),
+  dlcrt_mgpu_check(cu,
+                   cu->MemcpyAsync((CUdeviceptr)(uintptr_t)dst, (CUdeviceptr)(uintptr_t)src, sizeBytes,
+                                   dlcrt_mgpu_stream(stream)),
                    "mgpuMemcpy", "cuMemcpyAsync(%zu bytes, %p -> %p)", sizeBytes, src, dst);
 }
 
 void mgpuMemset32(void *dst, unsigned int value, size_t count, void *stream) {
+  if (dlcrt_mgpu_replaying()) return;
   const dlcrt_cuda_driver_t *cu = dlcrt_mgpu_begin("mgpuMemset32");
   if (!cu || count == 0) return;
-  dlcrt_mgpu_check(cu, cu->MemsetD32Async((CUdeviceptr)(uintptr_t)dst, value, count, stream), "mgpuMemset32",
+  dlcrt_mgpu_check(cu, cu->MemsetD32Async((CUdeviceptr)(uintptr_t)dst, value, count, dlcrt_mgpu_stream(stream)), "mgpuMemset32",
                    "cuMemsetD32Async(%zu words at %p)", count, dst);
 }
 
 void mgpuMemset16(void *dst, unsigned short value, size_t count, void *stream) {
+  if (dlcrt_mgpu_replaying()) return;
   const dlcrt_cuda_driver_t *cu = dlcrt_mgpu_begin("mgpuMemset16");
   if (!cu || count == 0) return;
-  dlcrt_mgpu_check(cu, cu->MemsetD16Async((CUdeviceptr)(uintptr_t)dst, value, count, stream), "mgpuMemset16",
+  dlcrt_mgpu_check(cu, cu->MemsetD16Async((CUdeviceptr)(uintptr_t)dst, value, count, dlcrt_mgpu_stream(stream)), "mgpuMemset16",
                    "cuMemsetD16Async(%zu half-words at %p)", count, dst);
 }
 

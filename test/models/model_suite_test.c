@@ -6,9 +6,13 @@
  * input's length (else equal), and for causal models (--causal) its values must equal the
  * reference's first positions. Prints compile and run times.
  *
- *   model_suite_test MODEL_DIR [--cuda] [--no-fusion] [--dynamic-axis=N [--output-axis=M] [--causal]]
+ *   model_suite_test MODEL_DIR [--cuda [--no-graph]] [--no-fusion] [--dynamic-axis=N [--output-axis=M] [--causal]]
  * --no-fusion compiles without the fusion passes (models.nofusion.* tests: same references).
- * --cuda compiles with the cuda pipeline and runs the kernels on the GPU (gpu-labelled tests).
+ * --cuda compiles with the cuda pipeline and runs the kernels on the GPU (gpu-labelled tests); calls are
+ * then replayed from a CUDA graph after the second (--no-graph: never), so with --cuda the model also
+ * runs on the input reversed (another input of the same shape: the capture), on the input again (a
+ * replay, checked against the reference: a replay that ran nothing would leave the reversed input's
+ * output) and on the reversed input again (a replay, checked against the capture's output).
  * Exits 77 (ctest's skip code) with a printed reason when MODEL_DIR does not exist, or with --cuda
  * when no CUDA device does. */
 #define _POSIX_C_SOURCE 200809L
@@ -80,13 +84,14 @@ int main(int argc, char **argv) {
   }
   const char *dir = argv[1];
   int axis = -1, out_axis = -1;
-  bool causal = false, cuda = false, no_fusion = false;
+  bool causal = false, cuda = false, no_fusion = false, no_graph = false;
   for (int i = 2; i < argc; ++i) {
     if (strncmp(argv[i], "--dynamic-axis=", 15) == 0) axis = atoi(argv[i] + 15);
     if (strncmp(argv[i], "--output-axis=", 14) == 0) out_axis = atoi(argv[i] + 14);
     if (strcmp(argv[i], "--causal") == 0) causal = true;
     if (strcmp(argv[i], "--cuda") == 0) cuda = true;
     else if (strcmp(argv[i], "--no-fusion") == 0) no_fusion = true;
+    else if (strcmp(argv[i], "--no-graph") == 0) no_graph = true;
   }
   struct stat sb;
   if (stat(dir, &sb) != 0) {
@@ -103,7 +108,8 @@ int main(int argc, char **argv) {
     }
   }
   char path[4096];
-  dlcrt_tensor_t x = {0}, ref = {0}, out = {0}, half = {0}, out_half = {0};
+  dlcrt_tensor_t x = {0}, ref = {0}, out = {0}, half = {0}, out_half = {0}, rx = {0}, out_r = {0}, out_again = {0},
+                 out_r_again = {0};
   MlirContext ctx;
   dlcrt_status_t st = dlc_context_create(&ctx);
   if (st) return fail(st, "context");
@@ -114,7 +120,8 @@ int main(int argc, char **argv) {
   snprintf(path, sizeof(path), "%s/model.onnx", dir);
   st = dlc_load_source(ctx, path, &module);
   if (!st) {
-    dlc_compile_options_t options = {.function = NULL, .opt_level = 2, .cuda = cuda, .no_fusion = no_fusion};
+    dlc_compile_options_t options = {
+        .function = NULL, .opt_level = 2, .cuda = cuda, .no_fusion = no_fusion, .no_graph = no_graph};
     st = dlc_program_compile(module, &options, &p);
     mlirModuleDestroy(module);
   }
@@ -132,6 +139,19 @@ int main(int argc, char **argv) {
   printf("%s (%s): compile %.0f ms, first run %.2f ms, max |out - ref| / max |ref| = %.2e%s\n", dir, cuda ? (no_fusion ? "cuda, no fusion" : "cuda") : (no_fusion ? "cpu, no fusion" : "cpu"), compile_ms, run_ms, err,
          shape_ok ? "" : " (SHAPE MISMATCH)");
   rc = (!shape_ok || !(err <= 1e-4)) ? 1 : 0;
+  if (rc == 0 && cuda) { /* direct, capture, replay, replay (see the top of the file) */
+    if ((st = dlcrt_tensor_create(dlcrt_allocator_system(), x.dtype, x.rank, x.shape, &rx)) != NULL) goto done;
+    size_t es = dlcrt_dtype_size(x.dtype);
+    int64_t n = dlcrt_tensor_element_count(&x);
+    for (int64_t i = 0; i < n; ++i) memcpy((char *)rx.data + i * (int64_t)es, (char *)x.data + (n - 1 - i) * (int64_t)es, es);
+    if ((st = dlc_program_run(p, &rx, 1, &out_r)) != NULL) goto done;
+    if ((st = dlc_program_run(p, &x, 1, &out_again)) != NULL) goto done;
+    if ((st = dlc_program_run(p, &rx, 1, &out_r_again)) != NULL) goto done;
+    double e_again = compare_prefix(&out_again, &ref), e_r = compare_prefix(&out_r_again, &out_r);
+    printf("  %s: input again max |out - ref| / max |ref| = %.2e, reversed input again vs its first output = %.2e\n",
+           no_graph ? "calls 2-4 direct" : "call 2 captured, 3-4 replayed", e_again, e_r);
+    if (!(e_again <= 1e-4) || !(e_r <= 1e-5)) rc = 1;
+  }
   if (rc == 0 && axis >= 0) {
     if ((st = cut_half(&x, axis, &half)) != NULL) goto done;
     if ((st = dlc_program_run(p, &half, 1, &out_half)) != NULL) goto done;
@@ -156,6 +176,10 @@ done:
   dlcrt_tensor_release(&out);
   dlcrt_tensor_release(&half);
   dlcrt_tensor_release(&out_half);
+  dlcrt_tensor_release(&rx);
+  dlcrt_tensor_release(&out_r);
+  dlcrt_tensor_release(&out_again);
+  dlcrt_tensor_release(&out_r_again);
   dlc_program_destroy(p);
   mlirContextDestroy(ctx);
   return rc;

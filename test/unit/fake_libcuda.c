@@ -3,7 +3,14 @@
  * the "add_one" test kernel runs on the host, other kernels are looked up by their PTX .entry names and
  * recorded (not run), stream capture records operations that graph launches replay, and
  * dlc_fake_cuda_fail_next() makes the next call of a named entry point fail. It exports only the legacy
- * cuEventElapsedTime (not _v2), so it also exercises the runtime's fallback symbol. */
+ * cuEventElapsedTime (not _v2), so it also exercises the runtime's fallback symbol.
+ *
+ * Kernels other than add_one do nothing but are still stream work: captured like any other and counted
+ * when they "run" (directly or from a graph launch); each run advances the fake clock that events read
+ * by an amount that grows with the grid, so profiles of different kernels differ. With the environment
+ * variable DLC_FAKE_CUDA_STATS=FILE, the counters are written to FILE at exit (for test/cuda scripts):
+ *   kernels_direct N / kernels_graph N / captures N / graph_launches N / allocations N / live_objects N /
+ *   function_lookups N (cuModuleGetFunction calls: compiled host code makes one per launch it runs) */
 #define _POSIX_C_SOURCE 200809L
 /*===------------------------------------------------------------------------------------------===
  * The fake driver
@@ -51,6 +58,7 @@ static const struct {
     {FAKE_ILLEGAL_STATE, "CUDA_ERROR_ILLEGAL_STATE", "the operation cannot be performed in the present state"},
     {FAKE_NOT_FOUND, "CUDA_ERROR_NOT_FOUND", "named symbol not found"},
     {FAKE_ILLEGAL_ADDRESS, "CUDA_ERROR_ILLEGAL_ADDRESS", "an illegal memory access was encountered"},
+    {801, "CUDA_ERROR_NOT_SUPPORTED", "operation not supported"},
     {FAKE_CAPTURE_UNSUPPORTED, "CUDA_ERROR_STREAM_CAPTURE_UNSUPPORTED",
      "operation not permitted when stream is capturing"},
     {FAKE_CAPTURE_INVALIDATED, "CUDA_ERROR_STREAM_CAPTURE_INVALIDATED",
@@ -64,6 +72,9 @@ static int fake_live_objects; /* allocations, modules, streams, events, graphs, 
 static char fake_fail_symbol[64];
 static int fake_fail_code;
 static double fake_clock_ms;
+static long fake_kernels_direct, fake_kernels_graph, fake_captures, fake_graph_launches, fake_allocations,
+    fake_function_lookups;
+static bool fake_in_graph_launch;
 
 /* Test controls, found by the test program with dlsym. */
 void dlc_fake_cuda_fail_next(const char *symbol, int code) {
@@ -75,12 +86,19 @@ int dlc_fake_cuda_context_refs(int device) {
   return device >= 0 && device < FAKE_MAX_DEVICES ? fake_context_refs[device] : -1;
 }
 
+/* DLC_FAKE_CUDA_FAIL_ALWAYS=SYMBOL: that entry point always fails with CUDA_ERROR_NOT_SUPPORTED (801), for
+ * scripts that cannot call dlc_fake_cuda_fail_next (e.g. graph capture refused under dlc-run). */
+static bool fake_fails_always(const char *symbol) {
+  const char *env = getenv("DLC_FAKE_CUDA_FAIL_ALWAYS");
+  return env && strcmp(env, symbol) == 0;
+}
 #define FAKE_INJECT(symbol)                                             \
   do {                                                                  \
     if (fake_fail_symbol[0] && strcmp(fake_fail_symbol, symbol) == 0) { \
       fake_fail_symbol[0] = '\0';                                       \
       return fake_fail_code;                                            \
     }                                                                   \
+    if (fake_fails_always(symbol)) return 801;                          \
   } while (0)
 
 static int fake_device_count(void) {
@@ -125,6 +143,8 @@ CUresult cuDeviceGetAttribute(int *value, int attribute, int device) {
     case 16: *value = 132; return FAKE_SUCCESS; /* multiprocessors */
     case 75: *value = 9; return FAKE_SUCCESS;   /* compute capability major */
     case 76: *value = 0; return FAKE_SUCCESS;   /* minor */
+    case 36: *value = 2619000; return FAKE_SUCCESS; /* memory clock, kHz (H100 SXM) */
+    case 37: *value = 5120; return FAKE_SUCCESS;    /* memory bus width, bits */
     default: return FAKE_INVALID_VALUE;
   }
 }
@@ -208,6 +228,7 @@ CUresult cuModuleUnload(CUmodule module) {
 }
 CUresult cuModuleGetFunction(CUfunction *function, CUmodule module, const char *name) {
   if (!module) return FAKE_INVALID_HANDLE;
+  ++fake_function_lookups;
   size_t len = strlen(name);
   for (const char *p = module->text; (p = strstr(p, ".entry ")) != NULL; ++p) {
     const char *q = p + 7;
@@ -229,7 +250,7 @@ CUresult cuFuncGetName(const char **name, CUfunction function) {
 }
 
 /* Stream work: run at once, or recorded while the stream is being captured. */
-typedef enum { FAKE_OP_ADD_ONE, FAKE_OP_COPY, FAKE_OP_SET32, FAKE_OP_SET16 } fake_op_kind_t;
+typedef enum { FAKE_OP_ADD_ONE, FAKE_OP_COPY, FAKE_OP_SET32, FAKE_OP_SET16, FAKE_OP_KERNEL } fake_op_kind_t;
 typedef struct fake_op {
   fake_op_kind_t kind;
   void *dst;
@@ -253,7 +274,13 @@ typedef struct CUgraphExec_st {
 } * CUgraphExec;
 
 static void fake_run(const fake_op_t *op) {
+  if (op->kind == FAKE_OP_ADD_ONE || op->kind == FAKE_OP_KERNEL) {
+    if (fake_in_graph_launch) ++fake_kernels_graph;
+    else ++fake_kernels_direct;
+    fake_clock_ms += 0.001 * (double)op->value; /* op->value: blocks in the grid */
+  }
   switch (op->kind) {
+    case FAKE_OP_KERNEL: break;
     case FAKE_OP_ADD_ONE:
       for (size_t i = 0; i < op->count; ++i) ((float *)op->dst)[i] += 1.0f;
       break;
@@ -297,14 +324,18 @@ CUresult cuLaunchKernel(CUfunction f, unsigned gx, unsigned gy, unsigned gz, uns
   (void)shared;
   if (!f) return FAKE_INVALID_HANDLE;
   if (extra || (unsigned long long)bx * by * bz > 1024 || !gx || !gy || !gz) return FAKE_INVALID_VALUE;
-  if (strcmp(f->name, "add_one") != 0) return FAKE_SUCCESS; /* other kernels do nothing */
+  unsigned blocks = gx * gy * gz;
+  if (strcmp(f->name, "add_one") != 0) { /* other kernels do nothing, but are stream work */
+    fake_op_t op = {FAKE_OP_KERNEL, NULL, NULL, 0, blocks, NULL};
+    return fake_issue(stream, op);
+  }
   if (!params) return FAKE_INVALID_VALUE;
   CUdeviceptr data;
   unsigned n;
   memcpy(&data, params[0], sizeof(data));
   memcpy(&n, params[1], sizeof(n));
   unsigned long long threads = (unsigned long long)gx * gy * gz * bx * by * bz;
-  fake_op_t op = {FAKE_OP_ADD_ONE, (void *)(uintptr_t)data, NULL, n < threads ? n : threads, 0, NULL};
+  fake_op_t op = {FAKE_OP_ADD_ONE, (void *)(uintptr_t)data, NULL, n < threads ? n : threads, blocks, NULL};
   return fake_issue(stream, op);
 }
 
@@ -334,10 +365,12 @@ CUresult cuStreamWaitEvent(CUstream stream, void *event, unsigned int flags) {
   return event && flags == 0 ? FAKE_SUCCESS : FAKE_INVALID_HANDLE;
 }
 CUresult cuStreamBeginCapture_v2(CUstream stream, int mode) {
+  FAKE_INJECT("cuStreamBeginCapture");
   if (!stream || mode < 0 || mode > 2) return FAKE_INVALID_VALUE;
   if (stream->capturing) return FAKE_ILLEGAL_STATE;
   stream->capturing = true;
   stream->invalidated = false;
+  ++fake_captures;
   return FAKE_SUCCESS;
 }
 CUresult cuStreamEndCapture(CUstream stream, CUgraph *graph) {
@@ -355,6 +388,7 @@ CUresult cuStreamEndCapture(CUstream stream, CUgraph *graph) {
   return FAKE_SUCCESS;
 }
 CUresult cuGraphInstantiateWithFlags(CUgraphExec *exec, CUgraph graph, unsigned long long flags) {
+  FAKE_INJECT("cuGraphInstantiateWithFlags");
   if (!graph || flags) return FAKE_INVALID_VALUE;
   *exec = calloc(1, sizeof(**exec));
   for (fake_op_t *op = graph->ops.head; op; op = op->next) fake_append(&(*exec)->ops, op);
@@ -363,7 +397,10 @@ CUresult cuGraphInstantiateWithFlags(CUgraphExec *exec, CUgraph graph, unsigned 
 }
 CUresult cuGraphLaunch(CUgraphExec exec, CUstream stream) {
   if (!exec) return FAKE_INVALID_HANDLE;
+  ++fake_graph_launches;
+  fake_in_graph_launch = true;
   for (fake_op_t *op = exec->ops.head; op; op = op->next) fake_issue(stream, *op);
+  fake_in_graph_launch = false;
   return FAKE_SUCCESS;
 }
 CUresult cuGraphExecDestroy(CUgraphExec exec) {
@@ -421,6 +458,7 @@ static CUresult fake_alloc(CUdeviceptr *ptr, size_t bytes) {
   if (!p) return FAKE_OUT_OF_MEMORY;
   *ptr = (CUdeviceptr)(uintptr_t)p;
   ++fake_live_objects;
+  ++fake_allocations;
   return FAKE_SUCCESS;
 }
 CUresult cuMemAlloc_v2(CUdeviceptr *ptr, size_t bytes) {
@@ -473,4 +511,18 @@ CUresult cuMemsetD32Async(CUdeviceptr dst, unsigned int value, size_t count, CUs
 CUresult cuMemsetD16Async(CUdeviceptr dst, unsigned short value, size_t count, CUstream s) {
   fake_op_t op = {FAKE_OP_SET16, fake_ptr(dst), NULL, count, value, NULL};
   return fake_issue(s, op);
+}
+
+/* DLC_FAKE_CUDA_STATS=FILE: the counters, written when the process exits. */
+__attribute__((destructor)) static void fake_write_stats(void) {
+  const char *path = getenv("DLC_FAKE_CUDA_STATS");
+  if (!path || !*path) return;
+  FILE *f = fopen(path, "w");
+  if (!f) return;
+  fprintf(f,
+          "kernels_direct %ld\nkernels_graph %ld\ncaptures %ld\ngraph_launches %ld\nallocations %ld\nlive_objects %d\n"
+          "function_lookups %ld\n",
+          fake_kernels_direct, fake_kernels_graph, fake_captures, fake_graph_launches, fake_allocations, fake_live_objects,
+          fake_function_lookups);
+  fclose(f);
 }

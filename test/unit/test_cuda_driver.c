@@ -452,6 +452,198 @@ static void (*fake_fail_next)(const char *symbol, int code);
 static int (*fake_live_objects)(void);
 static int (*fake_context_refs)(int device);
 
+
+/*===-- Call sessions (runtime/cuda/call_session.c) ---------------------------------------------===*/
+
+static void *g_session_add_one;
+
+/* What compiled host code does in one call: a stream, a buffer, a memset and two add_one launches
+ * (each element ends at 2.0), a synchronisation, a free; returns the buffer (as a result would be). */
+static float *session_host_function(uint32_t n) {
+  void *stream = mgpuStreamCreate();
+  float *buf = mgpuMemAlloc((uint64_t)n * sizeof(float), stream, true);
+  mgpuMemset32(buf, 0, n, stream);
+  uint64_t dptr = (uint64_t)(uintptr_t)buf;
+  void *params[] = {&dptr, &n};
+  dlcrt_profile_next_launch_bytes((int64_t)n * 4);
+  mgpuLaunchKernel(g_session_add_one, (n + 127) / 128, 1, 1, 128, 1, 1, 0, stream, params, NULL, 2);
+  dlcrt_profile_next_launch_bytes((int64_t)n * 4);
+  mgpuLaunchKernel(g_session_add_one, (n + 127) / 128, 1, 1, 128, 1, 1, 0, stream, params, NULL, 2);
+  mgpuStreamSynchronize(stream);
+  mgpuStreamDestroy(stream);
+  return buf;
+}
+
+/* One call: begin, host function, end, again while the session asks for a re-run. */
+static float *session_call(dlcrt_cuda_session_t *s, uint64_t signature, uint32_t n, dlcrt_cuda_call_mode_t *mode,
+                           int *runs) {
+  float *buf = NULL;
+  bool rerun = true;
+  *runs = 0;
+  for (int attempt = 0; attempt < 3 && rerun; ++attempt) {
+    CHECK_OK(dlcrt_cuda_call_begin(s, signature, attempt == 0 ? mode : NULL));
+    buf = session_host_function(n);
+    CHECK_OK(dlcrt_cuda_call_end(s, &rerun));
+    ++*runs;
+  }
+  return buf;
+}
+
+static void test_call_sessions(void) {
+  mgpuSetDefaultDevice(0);
+  void *module = mgpuModuleLoadJIT((void *)kAddOnePtx, 2);
+  g_session_add_one = mgpuModuleGetFunction(module, "add_one");
+  CHECK_OK(dlcrt_cuda_take_error());
+  int live = fake_live_objects();
+
+  /* Graphs: direct, capture, replay; then a new signature is re-captured. */
+  dlcrt_cuda_session_options_t options = {.graphs = true, .time_calls = true};
+  dlcrt_cuda_session_t *s = NULL;
+  CHECK_OK(dlcrt_cuda_session_create(&options, &s));
+  dlcrt_cuda_call_mode_t mode;
+  int runs = 0;
+  float *first = session_call(s, 1, N, &mode, &runs);
+  CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_DIRECT);
+  CHECK_EQ_INT(count_equal(first, 2.0f, N), N);
+  first[0] = 7.0f;
+  float *second = session_call(s, 1, N, &mode, &runs);
+  CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_CAPTURE);
+  CHECK(second == first); /* allocation #0 of every call: the same buffer */
+  CHECK_EQ_INT(count_equal(second, 2.0f, N), N);
+  for (int i = 0; i < 3; ++i) {
+    second[0] = 7.0f;
+    float *again = session_call(s, 1, N, &mode, &runs);
+    CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_REPLAY);
+    CHECK(again == first);
+    CHECK_EQ_INT(count_equal(again, 2.0f, N), N); /* the graph ran: memset and both launches */
+  }
+  CHECK(dlcrt_cuda_session_last_call_ms(s) > 0.0f);
+  dlcrt_cuda_session_stats_t stats;
+  dlcrt_cuda_session_stats(s, &stats);
+  CHECK_EQ_INT(stats.calls, 5);
+  CHECK_EQ_INT(stats.direct_calls, 1);
+  CHECK_EQ_INT(stats.captures, 1);
+  CHECK_EQ_INT(stats.replays, 3);
+  CHECK_EQ_INT(stats.device_allocations, 1); /* no allocation after the first call */
+  /* A replay whose allocations differ (same signature, other size) is abandoned and run again directly;
+   * the next call of the signature captures anew. */
+  float *diverged = session_call(s, 1, N / 2, &mode, &runs);
+  CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_REPLAY);
+  CHECK_EQ_INT(runs, 2);
+  CHECK_EQ_INT(count_equal(diverged, 2.0f, N / 2), N / 2);
+  dlcrt_cuda_session_stats(s, &stats);
+  CHECK_EQ_INT(stats.captures, 1);
+  CHECK_EQ_INT(stats.reruns, 1);
+  CHECK_EQ_INT(stats.direct_calls, 2);
+  session_call(s, 1, N / 2, &mode, &runs);
+  CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_CAPTURE);
+  dlcrt_cuda_session_stats(s, &stats);
+  CHECK_EQ_INT(stats.captures, 2);
+  /* A new signature: direct first (the cache is refilled), then a fresh capture, then replays. */
+  session_call(s, 2, N / 4, &mode, &runs);
+  CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_DIRECT);
+  session_call(s, 2, N / 4, &mode, &runs);
+  CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_CAPTURE);
+  float *small = session_call(s, 2, N / 4, &mode, &runs);
+  CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_REPLAY);
+  CHECK_EQ_INT(count_equal(small, 2.0f, N / 4), N / 4);
+  dlcrt_cuda_session_stats(s, &stats);
+  CHECK_EQ_INT(stats.captures, 3);
+  /* Staged inputs keep their buffer while it is large enough. */
+  void *in1 = NULL, *in2 = NULL;
+  CHECK_OK(dlcrt_cuda_session_stage(s, 0, 64, &in1));
+  CHECK_OK(dlcrt_cuda_session_stage(s, 0, 32, &in2));
+  CHECK(in1 && in1 == in2);
+  /* A call in flight refuses a second begin. */
+  CHECK_OK(dlcrt_cuda_call_begin(s, 3, NULL));
+  check_status(dlcrt_cuda_call_begin(s, 3, NULL), DLCRT_STATUS_INVALID_ARGUMENT, "already in flight", NULL);
+  bool rerun = false;
+  CHECK_OK(dlcrt_cuda_call_end(s, &rerun));
+  dlcrt_cuda_session_destroy(s);
+  CHECK_EQ_INT(fake_live_objects(), live); /* buffers, graph, events and stream released */
+
+  /* Without graphs: never a capture. */
+  options.graphs = false;
+  CHECK_OK(dlcrt_cuda_session_create(&options, &s));
+  for (int i = 0; i < 3; ++i) {
+    float *buf = session_call(s, 1, N, &mode, &runs);
+    CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_DIRECT);
+    CHECK_EQ_INT(count_equal(buf, 2.0f, N), N);
+  }
+  dlcrt_cuda_session_stats(s, &stats);
+  CHECK_EQ_INT(stats.captures, 0);
+  CHECK_EQ_INT(stats.device_allocations, 1);
+  dlcrt_cuda_session_destroy(s);
+
+  /* A capture the driver refuses (instantiation fails): the call re-runs directly, graphs stay off. */
+  options.graphs = true;
+  CHECK_OK(dlcrt_cuda_session_create(&options, &s));
+  session_call(s, 1, N, &mode, &runs);
+  fake_fail_next("cuGraphInstantiateWithFlags", 1);
+  float *fallback = session_call(s, 1, N, &mode, &runs);
+  CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_CAPTURE);
+  CHECK_EQ_INT(runs, 2);
+  CHECK_EQ_INT(count_equal(fallback, 2.0f, N), N);
+  session_call(s, 1, N, &mode, &runs);
+  CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_DIRECT);
+  dlcrt_cuda_session_stats(s, &stats);
+  CHECK_EQ_INT(stats.capture_fallbacks, 1);
+  dlcrt_cuda_session_destroy(s);
+
+  /* Constants: uploaded once per session, device copy returned while a call is in flight. */
+  void (*constant)(int64_t *, const int64_t *, int64_t, int64_t) = NULL;
+  for (const dlcrt_jit_symbol_t *sym = dlcrt_cuda_session_jit_symbols(); sym->name; ++sym)
+    if (strcmp(sym->name, "_mlir_ciface_dlcrt_gpu_constant_f32_1") == 0) memcpy(&constant, &sym->address, sizeof(constant));
+  CHECK(constant != NULL);
+  static const float weights[4] = {1, 2, 3, 4};
+  int64_t desc[5] = {0xdeadbeef, 0, 0, 4, 1}, out1[5], out2[5];
+  const float *w = weights;
+  memcpy(&desc[1], &w, sizeof(w));
+  CHECK_OK(dlcrt_cuda_session_create(&options, &s));
+  if (constant) {
+    constant(out1, desc, 1, 4); /* outside a call: an error */
+    check_status(dlcrt_cuda_take_error(), DLCRT_STATUS_INVALID_ARGUMENT, "outside a CUDA call session", NULL);
+    CHECK_OK(dlcrt_cuda_call_begin(s, 1, NULL));
+    constant(out1, desc, 1, 4);
+    constant(out2, desc, 1, 4);
+    CHECK_OK(dlcrt_cuda_call_end(s, &rerun));
+    CHECK(out1[1] == out2[1] && out1[1] != desc[1] && out1[2] == 0 && out1[3] == 4 && out1[4] == 1);
+    float *copy;
+    memcpy(&copy, &out1[1], sizeof(copy));
+    CHECK(memcmp(copy, weights, sizeof(weights)) == 0);
+    dlcrt_cuda_session_stats(s, &stats);
+    CHECK_EQ_INT(stats.constants, 1);
+  }
+  dlcrt_cuda_session_destroy(s);
+
+  /* Profiles: per kernel launches, bytes and bandwidth, sorted by time, a total line. */
+  options = (dlcrt_cuda_session_options_t){.graphs = true, .profile = true};
+  CHECK_OK(dlcrt_cuda_session_create(&options, &s));
+  for (int i = 0; i < 3; ++i) {
+    session_call(s, 1, N, &mode, &runs);
+    CHECK_EQ_INT(mode, DLCRT_CUDA_CALL_DIRECT); /* profiling turns graphs off */
+  }
+  char table[4096] = "";
+  FILE *f = tmpfile();
+  CHECK(f != NULL);
+  if (f) {
+    CHECK_OK(dlcrt_cuda_session_print_profile(s, f));
+    rewind(f);
+    size_t got = fread(table, 1, sizeof(table) - 1, f);
+    table[got] = '\0';
+    fclose(f);
+  }
+  CHECK_CONTAINS(table, "peak memory bandwidth 3352 GB/s");
+  CHECK_CONTAINS(table, "add_one");
+  CHECK_CONTAINS(table, "       6 "); /* 2 launches x 3 calls */
+  CHECK_CONTAINS(table, "           4000 "); /* bytes per launch: N floats */
+  CHECK_CONTAINS(table, "\ntotal ");
+  dlcrt_cuda_session_destroy(s);
+  mgpuModuleUnload(module);
+  CHECK_OK(dlcrt_cuda_take_error());
+  printf("call sessions: direct, capture, replay, re-capture, fallback, constants and profile checked\n%s", table);
+}
+
 static bool bind_fake_controls(void) {
   void *lib = dlopen(getenv(DLCRT_CUDA_DRIVER_ENV), RTLD_NOW | RTLD_NOLOAD);
   if (!lib) return false;
@@ -615,6 +807,7 @@ int main(int argc, char **argv) {
     CHECK_EQ_INT(fake_context_refs(1), 1);   /* the mgpu* wrappers keep device 1's primary context */
     DLC_RUN_TEST(test_fake_failures);
     DLC_RUN_TEST(test_jit_symbols);
+    DLC_RUN_TEST(test_call_sessions);
     return DLC_TEST_RESULT();
   }
   if (strcmp(mode, "smoke") == 0) {

@@ -2,7 +2,7 @@
  * the given inputs, printing the outputs or writing them to .npy files.
  *
  *   dlc-run FILE|- [--device=auto|cpu|cuda] [--function=NAME] [--input=SPEC]... [--output=@y.npy]...
- *           [--seed=N] [--bench=N] [--print-max=N] */
+ *           [--seed=N] [--bench=N] [--print-max=N] [--no-graph] [--profile] [--verbose] */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +33,7 @@ typedef struct dlc_run_args_t {
   const char *gpu_arch;
   bool no_fusion;
   const char *target;
+  bool no_graph, profile, verbose;
 } dlc_run_args_t;
 
 static void print_help(FILE *out) {
@@ -48,7 +49,11 @@ static void print_help(FILE *out) {
           "  --input=\"2x2xf32=1 2 3 4\" an input from values (one value fills the tensor)\n"
           "  --output=@y.npy          write output #k to a .npy file (repeat, in result order)\n"
           "  --seed=N                 seed for random inputs (default 0)\n"
-          "  --bench=N                time N runs after warm-up: compile time, median and p90 latency\n"
+          "  --bench=N                time N runs after warm-up: compile time, median, p90 and min latency\n"
+          "                           (CUDA: CUDA events on the call's stream)\n"
+          "  --no-graph               CUDA: run every call directly instead of replaying a captured CUDA graph\n"
+          "  --profile                CUDA: per-kernel time, bytes moved and %% of peak bandwidth (no graph)\n"
+          "  --verbose                CUDA: say when graph capture fails and calls run directly\n"
           "  --print-max=N            print at most N elements per output (default 64; -1: all)\n"
           "  -O0 .. -O3               LLVM optimization level of the JIT (default -O2)\n");
 }
@@ -72,6 +77,9 @@ static dlcrt_status_t parse_args(int argc, char **argv, dlc_run_args_t *a, bool 
     long v;
     if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) *help = true;
     else if (strncmp(arg, "--device=", 9) == 0) a->device = arg + 9;
+    else if (strcmp(arg, "--no-graph") == 0) a->no_graph = true;
+    else if (strcmp(arg, "--profile") == 0) a->profile = true;
+    else if (strcmp(arg, "--verbose") == 0) a->verbose = true;
     else if (strncmp(arg, "--function=", 11) == 0) a->function = arg + 11;
     else if (strncmp(arg, "--gpu-arch=", 11) == 0) a->gpu_arch = arg + 11;
     else if (strcmp(arg, "--no-fusion") == 0) a->no_fusion = true;
@@ -137,7 +145,8 @@ static void release_all(dlcrt_tensor_t *ts, int n) {
   for (int i = 0; i < n; ++i) dlcrt_tensor_release(&ts[i]);
 }
 
-/* Runs `bench` timed iterations after warm-up and prints the latency summary. */
+/* Runs `bench` timed iterations after warm-up and prints the latency summary: host clock on the CPU,
+ * CUDA events on the call's stream with CUDA (dlc_program_last_device_ms). */
 static dlcrt_status_t run_bench(dlc_program_t *p, const dlcrt_tensor_t *inputs, int n_in, long bench, bool cuda) {
   int n_out = dlc_program_num_outputs(p);
   dlcrt_tensor_t outs[DLC_RUN_MAX_IO];
@@ -148,14 +157,16 @@ static dlcrt_status_t run_bench(dlc_program_t *p, const dlcrt_tensor_t *inputs, 
   for (long i = 0; i < warmup + bench && !st; ++i) {
     double t0 = now_ms();
     st = dlc_program_run(p, inputs, n_in, outs);
-    if (i >= warmup) times[i - warmup] = now_ms() - t0;
+    double host_ms = now_ms() - t0, device_ms = 0.0;
+    if (!st && cuda) st = dlc_program_last_device_ms(p, &device_ms);
+    if (i >= warmup) times[i - warmup] = cuda ? device_ms : host_ms;
     if (!st) release_all(outs, n_out);
   }
   if (!st) {
     qsort(times, (size_t)bench, sizeof(double), cmp_double);
     size_t p90 = (size_t)((double)(bench - 1) * 0.9 + 0.5);
-    printf("run: %ld iterations after %ld warm-up: median %.4f ms, p90 %.4f ms, min %.4f ms (%s, host clock)\n", bench,
-           warmup, times[bench / 2], times[p90], times[0], cuda ? "cuda" : "cpu");
+    printf("run: %ld iterations after %ld warm-up: median %.4f ms, p90 %.4f ms, min %.4f ms (%s)\n", bench, warmup,
+           times[bench / 2], times[p90], times[0], cuda ? "cuda, cuda events" : "cpu, host clock");
   }
   free(times);
   return st;
@@ -194,7 +205,8 @@ static dlcrt_status_t run(const dlc_run_args_t *a, MlirContext ctx) {
   dlc_program_t *p = NULL;
   if (!st) {
     dlc_compile_options_t options = {.function = a->function, .opt_level = a->opt_level, .cuda = a->use_cuda,
-                                     .gpu_arch = a->gpu_arch, .no_fusion = a->no_fusion};
+                                     .gpu_arch = a->gpu_arch, .no_fusion = a->no_fusion, .no_graph = a->no_graph,
+                                     .profile = a->profile, .verbose = a->verbose};
     st = dlc_program_compile(module, &options, &p);
     mlirModuleDestroy(module);
   }
@@ -218,6 +230,16 @@ static dlcrt_status_t run(const dlc_run_args_t *a, MlirContext ctx) {
       printf("compile: %.1f ms (parse, lower, JIT)\n", compile_ms);
       st = run_bench(p, inputs, n_in, a->bench, a->use_cuda);
     }
+    if (!st && a->use_cuda && a->profile) st = dlc_program_print_profile(p, stdout);
+    if (!st && a->use_cuda && a->verbose) {
+      dlcrt_cuda_session_stats_t stats;
+      dlc_program_cuda_stats(p, &stats);
+      fprintf(stderr,
+              "dlc-run: cuda calls %lld (direct %lld, captured %lld, replayed %lld, re-run %lld), device allocations %lld, "
+              "constants %lld\n",
+              (long long)stats.calls, (long long)stats.direct_calls, (long long)stats.captures, (long long)stats.replays,
+              (long long)stats.reruns, (long long)stats.device_allocations, (long long)stats.constants);
+    }
   }
   dlc_program_destroy(p);
   release_all(inputs, n_in);
@@ -234,6 +256,8 @@ int main(int argc, char **argv) {
     return 0;
   }
   st = resolve_device(args.device, &args.use_cuda);
+  if (!st && !args.use_cuda && (args.profile || args.no_graph) && strcmp(args.device, "cpu") == 0)
+    st = dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "--profile and --no-graph apply to --device=cuda only");
   if (st) return dlcrt_status_report(st, stderr, "dlc-run");
   MlirContext ctx;
   st = dlc_context_create(&ctx);
