@@ -11,6 +11,7 @@
  * does not own, so each distinct `allocated` pointer is released with free() after copying out. */
 #include "dlc/jit.h"
 
+#include "dlc/cublaslt.h"
 #include "dlc/cuda.h"
 #include "dlc/jit_support.h"
 
@@ -166,6 +167,7 @@ dlcrt_status_t dlc_program_compile(MlirModule module, const dlc_compile_options_
     if (p->cuda) { /* the kernels' module is loaded by a global constructor: register, then initialize */
       for (const dlcrt_jit_symbol_t *sym = dlcrt_cuda_jit_symbols(); sym->name; ++sym)
         mlirExecutionEngineRegisterSymbol(p->engine, dlc_sref(sym->name), sym->address);
+      for (const dlcrt_jit_symbol_t *sym = dlcrt_cublaslt_jit_symbols(); sym->name; ++sym) mlirExecutionEngineRegisterSymbol(p->engine, dlc_sref(sym->name), sym->address);
       mlirExecutionEngineInitialize(p->engine);
       st = dlcrt_cuda_take_error();
     }

@@ -160,4 +160,13 @@ dlcrt_status_t dlcrt_cuda_cached_primary_context(const dlcrt_cuda_driver_t *cu, 
 dlcrt_status_t dlcrt_cuda_load_image(const dlcrt_cuda_driver_t *cu, const void *image, int opt_level, const char *what,
                                      CUmodule *out_module);
 
+/* The stream on which library calls of the model call in flight (cuBLASLt GEMMs) are issued; NULL (the
+ * legacy default stream) when no call is in flight. runtime/cuda/call_stream.c. */
+CUstream dlcrt_cuda_call_stream(void);
+
+/* Keeps `status` as the calling thread's pending CUDA error, the slot dlcrt_cuda_take_error() empties,
+ * unless one is pending already (first error wins; the extra one is freed). NULL is a no-op. For
+ * entry points of compiled code outside mgpu_wrappers.c (runtime/cuda/cublaslt.c). */
+void dlcrt_cuda_record_error(dlcrt_status_t status);
+
 #endif /* DLC_RUNTIME_CUDA_DRIVER_INTERNAL_H */

@@ -98,6 +98,8 @@ static const char *dlcrt_mgpu_kernel_name(const dlcrt_cuda_driver_t *cu, CUfunct
   return "<unnamed kernel>";
 }
 
+void dlcrt_cuda_record_error(dlcrt_status_t status) { dlcrt_mgpu_record(status); }
+
 dlcrt_status_t dlcrt_cuda_take_error(void) {
   dlcrt_status_t status = dlcrt_mgpu_error;
   dlcrt_mgpu_error = NULL;
