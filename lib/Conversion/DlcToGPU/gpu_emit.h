@@ -99,6 +99,11 @@ dlcrt_status_t dlc_gpu_unit_init_single(dlc_gpu_unit_t *unit, MlirOperation op);
  * module or by an earlier unit. */
 void dlc_gpu_unit_declare(dlc_gpu_unit_t *unit, const char *symbol, const char *text);
 
+/* The group's `dlc.fusion` schedule: an integer entry ("threads", "ilp"; `dflt` when absent or for a
+ * single-op unit) and whether its kind is `kind` ("loop", "input", ...). */
+int64_t dlc_gpu_fusion_int(const dlc_gpu_unit_t *unit, const char *name, int64_t dflt);
+bool dlc_gpu_fusion_kind_is(const dlc_gpu_unit_t *unit, const char *kind);
+
 /* Text helpers shared by the emitters. */
 /* "tensor<4x?xf32>" / "memref<4x?xf32>" of a ranked tensor type. */
 void dlc_gpu_append_tensor_type(dlc_strbuf_t *sb, const dlc_shape_t *s);

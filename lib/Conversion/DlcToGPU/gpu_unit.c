@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gpu_emit.h"
+#include "mlir-c/BuiltinAttributes.h"
 
 int dlc_gpu_unit_op_index(const dlc_gpu_unit_t *unit, MlirValue v) {
   if (!mlirValueIsAOpResult(v)) return -1;
@@ -94,6 +95,23 @@ dlcrt_status_t dlc_gpu_unit_init_single(dlc_gpu_unit_t *unit, MlirOperation op) 
   unit->ops[0] = op;
   unit->num_ops = 1;
   return dlc_unit_recompute(unit);
+}
+
+static MlirAttribute dlc_fusion_entry(const dlc_gpu_unit_t *unit, const char *name) {
+  if (mlirOperationIsNull(unit->group)) return mlirAttributeGetNull();
+  MlirAttribute dict = mlirOperationGetAttributeByName(unit->group, dlc_sref(DLC_FUSION_ATTR));
+  if (mlirAttributeIsNull(dict) || !mlirAttributeIsADictionary(dict)) return mlirAttributeGetNull();
+  return mlirDictionaryAttrGetElementByName(dict, dlc_sref(name));
+}
+
+int64_t dlc_gpu_fusion_int(const dlc_gpu_unit_t *unit, const char *name, int64_t dflt) {
+  MlirAttribute a = dlc_fusion_entry(unit, name);
+  return !mlirAttributeIsNull(a) && mlirAttributeIsAInteger(a) ? mlirIntegerAttrGetValueInt(a) : dflt;
+}
+
+bool dlc_gpu_fusion_kind_is(const dlc_gpu_unit_t *unit, const char *kind) {
+  MlirAttribute a = dlc_fusion_entry(unit, "kind");
+  return !mlirAttributeIsNull(a) && mlirAttributeIsAString(a) && dlc_sref_eq(mlirStringAttrGetValue(a), kind);
 }
 
 static void dlc_append_shaped(dlc_strbuf_t *sb, const char *kind, const dlc_shape_t *s) {
