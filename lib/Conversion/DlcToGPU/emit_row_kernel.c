@@ -137,6 +137,18 @@ static bool rk_is_outer(const rk_program_t *p, const dlc_shape_t *s) {
   return true;
 }
 
+/* A static shape holding exactly the elements of a ROW value (R*N) or of an RSCALAR one (R): a
+ * reshape to it keeps the flat layout (row-major), so the value keeps its class. Consumers still
+ * check their operands' shapes against the class, so only reshapes and outputs use this. */
+static bool rk_flat_alias(const rk_program_t *p, rk_class_t c, const dlc_shape_t *s) {
+  if ((c != RK_ROW && c != RK_RSCALAR) || !dlc_shape_is_static(s) || !dlc_shape_is_static(&p->full)) return false;
+  int64_t want = 1, have = 1;
+  int32_t end = c == RK_ROW ? p->full.rank : p->split;
+  for (int32_t d = 0; d < end; ++d) want *= p->full.dims[d];
+  for (int32_t d = 0; d < s->rank; ++d) have *= s->dims[d];
+  return want == have;
+}
+
 static bool rk_is_f32(MlirType t) { return mlirTypeIsAF32(t); }
 
 static int rk_add(rk_program_t *p, rk_op_t op, rk_class_t cls) {
@@ -319,7 +331,7 @@ static bool rk_add_op(rk_program_t *p, MlirOperation op) {
     }
     case DLC_OPC_RESHAPE: { /* a no-op on the flat buffer when the class stays */
       rk_class_t c = p->nodes[args[0]].cls;
-      bool same = cls == (int)c || (c == RK_RSCALAR && rk_is_outer(p, &rs));
+      bool same = cls == (int)c || (c == RK_RSCALAR && rk_is_outer(p, &rs)) || rk_flat_alias(p, c, &rs);
       return same && rk_bind(p, res, args[0]);
     }
     case DLC_OPC_SOFTMAX: {
@@ -396,9 +408,9 @@ static bool rk_build(rk_program_t *p, dlc_gpu_unit_t *unit) {
     int n = rk_node_of(p, unit->outputs[i]);
     if (n < 0 || !dlc_gpu_output_shape(unit, i, &s)) return false;
     rk_class_t c = p->nodes[n].cls;
-    if (c == RK_ROW && rk_classify(p, &s) != RK_ROW) return false;
-    if (c == RK_RSCALAR && !(rk_classify(p, &s) == RK_RSCALAR || rk_is_outer(p, &s))) return false;
     if (c != RK_ROW && c != RK_RSCALAR) return false;
+    bool fits = c == RK_ROW ? rk_classify(p, &s) == RK_ROW : rk_classify(p, &s) == RK_RSCALAR || rk_is_outer(p, &s);
+    if (!fits && !rk_flat_alias(p, c, &s)) return false;
     p->outputs[i] = n;
   }
   return true;
