@@ -94,9 +94,12 @@ bool dlc_gpu_unit_only_internal_uses(const dlc_gpu_unit_t *unit, MlirValue v);
 /* Driver side: makes `unit` the single-op unit of `op` (inputs/outputs computed). */
 dlcrt_status_t dlc_gpu_unit_init_single(dlc_gpu_unit_t *unit, MlirOperation op);
 
-/* Appends `text` (one or more top-level ops, e.g. `func.func private @dlcrt_gemm(...) attributes
- * {llvm.emit_c_interface, dlc.library_call}`) to unit->decls unless `symbol` is already declared in the
- * module or by an earlier unit. */
+/* Declares a symbol the unit's function calls: `text` is one or more top-level ops, e.g.
+ * `func.func private @dlcrt_gemm(...) attributes {llvm.emit_c_interface, dlc.library_call}`. Call it for
+ * every symbol, every time (it dedupes within the unit): the driver parses the unit's declarations
+ * together with (before) its function, so the function verifies, and moves into the module only those
+ * the module does not have yet. Copies of such declarations inside the function text are tolerated (and
+ * dropped the same way), but not needed. */
 void dlc_gpu_unit_declare(dlc_gpu_unit_t *unit, const char *symbol, const char *text);
 
 /* The group's `dlc.fusion` schedule: an integer entry ("threads", "ilp"; `dflt` when absent or for a

@@ -21,6 +21,7 @@
 /* The emitters, tried in this order (gemm, row, elementwise, transpose); NULL ends the table. */
 static const dlc_gpu_emitter_fn dlc_gpu_emitters[] = {
     dlc_gpu_emit_row_kernel,
+    dlc_gpu_emit_elementwise_kernel,
     NULL,
 };
 
@@ -35,7 +36,7 @@ typedef struct dlc_gpu_driver_t {
   dlc_gpu_options_t options;
   dlc_gpu_helper_t *helpers;
   size_t num_helpers, cap_helpers;
-  char **declared; /* symbols declared through dlc_gpu_unit_declare */
+  char **declared; /* symbols the current unit declared through dlc_gpu_unit_declare */
   size_t num_declared, cap_declared;
   bool out_of_memory;
 } dlc_gpu_driver_t;
@@ -70,7 +71,6 @@ void dlc_gpu_unit_declare(dlc_gpu_unit_t *unit, const char *symbol, const char *
   dlc_gpu_driver_t *d = unit->driver;
   for (size_t i = 0; i < d->num_declared; ++i)
     if (strcmp(d->declared[i], symbol) == 0) return;
-  if (dlc_module_has_symbol(d->module, symbol)) return;
   size_t len = strlen(symbol);
   char *copy = malloc(len + 1);
   if (copy) memcpy(copy, symbol, len + 1);
@@ -84,21 +84,51 @@ void dlc_gpu_unit_declare(dlc_gpu_unit_t *unit, const char *symbol, const char *
   if (text[0] && text[strlen(text) - 1] != '\n') dlc_strbuf_append(unit->decls, "\n");
 }
 
-/* Parses `text` (top-level ops) and moves its ops to the end of the module; returns the first one. */
-static dlcrt_status_t dlc_parse_into_module(dlc_gpu_driver_t *d, const char *what, const char *text, MlirOperation *first) {
-  MlirModule parsed = mlirModuleCreateParse(d->ctx, dlc_sref(text));
-  if (mlirModuleIsNull(parsed))
-    return dlcrt_make_status(DLCRT_STATUS_INTERNAL, "dlc-lower-to-gpu: generated %s does not parse:\n%s", what, text);
+/* A function declaration (no body) whose symbol the module has already: the unit's declarations are
+ * parsed with its function every time (so that the function verifies), and an emitter may also repeat
+ * them in its function text; those already present are dropped instead of moved. */
+static bool dlc_is_known_declaration(dlc_gpu_driver_t *d, MlirOperation op) {
+  if (!dlc_named(op, "func.func") || !mlirBlockIsNull(mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0)))) return false;
+  MlirStringRef name = mlirStringAttrGetValue(mlirOperationGetAttributeByName(op, mlirSymbolTableGetSymbolAttributeName()));
+  char symbol[256];
+  snprintf(symbol, sizeof(symbol), "%.*s", (int)name.length, name.data);
+  return dlc_module_has_symbol(d->module, symbol);
+}
+
+/* Parses the unit's declarations followed by its function text as one module (so the function's calls
+ * verify) and moves the ops to the end of the module, except declarations the module already has;
+ * `*generated` receives the function (the one func.func with a body). */
+static dlcrt_status_t dlc_parse_into_module(dlc_gpu_driver_t *d, const char *decls, const char *func_text,
+                                            MlirOperation *generated) {
+  dlc_strbuf_t text;
+  dlc_strbuf_init(&text);
+  dlc_strbuf_append(&text, decls);
+  dlc_strbuf_append(&text, func_text);
+  DLCRT_RETURN_IF_ERROR(dlc_strbuf_status(&text));
+  MlirModule parsed = mlirModuleCreateParse(d->ctx, dlc_sref(dlc_strbuf_cstr(&text)));
+  if (mlirModuleIsNull(parsed)) {
+    dlcrt_status_t st = dlcrt_make_status(DLCRT_STATUS_INTERNAL, "dlc-lower-to-gpu: generated function does not parse:\n%s",
+                                          dlc_strbuf_cstr(&text));
+    dlc_strbuf_free(&text);
+    return st;
+  }
+  dlc_strbuf_free(&text);
   MlirBlock body = mlirModuleGetBody(parsed);
-  if (first) *first = (MlirOperation){NULL};
+  *generated = (MlirOperation){NULL};
   for (MlirOperation op = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(op);) {
     MlirOperation next = mlirOperationGetNextInBlock(op);
-    mlirOperationRemoveFromParent(op);
-    mlirBlockAppendOwnedOperation(dlc_module_body(d->module), op);
-    if (first && mlirOperationIsNull(*first)) *first = op;
+    if (!dlc_is_known_declaration(d, op)) { /* else it stays in `parsed`, destroyed with it */
+      mlirOperationRemoveFromParent(op);
+      mlirBlockAppendOwnedOperation(dlc_module_body(d->module), op);
+      if (mlirOperationIsNull(*generated) && dlc_named(op, "func.func") &&
+          !mlirBlockIsNull(mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0))))
+        *generated = op;
+    }
     op = next;
   }
   mlirModuleDestroy(parsed);
+  if (mlirOperationIsNull(*generated))
+    return dlcrt_make_status(DLCRT_STATUS_INTERNAL, "dlc-lower-to-gpu: the generated text has no function with a body");
   return NULL;
 }
 
@@ -121,7 +151,7 @@ static dlcrt_status_t dlc_rename(const char *text, const char *name, dlc_strbuf_
 
 /* The function for a handled single-op unit's text: an existing one with the same text, or a new one. */
 static dlcrt_status_t dlc_get_helper(dlc_gpu_driver_t *d, const dlc_gpu_unit_t *unit, dlc_strbuf_t *text,
-                                     const char **name) {
+                                     const char *decls, const char **name) {
   for (size_t i = 0; i < d->num_helpers; ++i)
     if (strcmp(d->helpers[i].key, dlc_strbuf_cstr(text)) == 0) {
       *name = d->helpers[i].name;
@@ -135,7 +165,8 @@ static dlcrt_status_t dlc_get_helper(dlc_gpu_driver_t *d, const dlc_gpu_unit_t *
   dlc_strbuf_t renamed;
   dlc_strbuf_init(&renamed);
   dlcrt_status_t st = dlc_rename(dlc_strbuf_cstr(text), h->name, &renamed);
-  if (!st) st = dlc_parse_into_module(d, "kernel function", dlc_strbuf_cstr(&renamed), NULL);
+  MlirOperation generated;
+  if (!st) st = dlc_parse_into_module(d, decls, dlc_strbuf_cstr(&renamed), &generated);
   dlc_strbuf_free(&renamed);
   if (st) return st;
   h->key = dlc_strbuf_take(text);
@@ -170,19 +201,16 @@ static dlcrt_status_t dlc_try_emitters(dlc_gpu_driver_t *d, dlc_gpu_unit_t *unit
                                        bool *handled) {
   *handled = false;
   MlirOperation single = unit->ops[0];
-  size_t declared = d->num_declared;
   for (int i = 0; dlc_gpu_emitters[i] && !*handled; ++i) {
     if (mlirOperationIsNull(unit->group) && i > 0) DLCRT_RETURN_IF_ERROR(dlc_gpu_unit_init_single(unit, single));
     dlc_strbuf_clear(text);
     dlc_strbuf_clear(decls);
-    while (d->num_declared > declared) free(d->declared[--d->num_declared]);
+    while (d->num_declared > 0) free(d->declared[--d->num_declared]);
     DLCRT_RETURN_IF_ERROR(dlc_gpu_emitters[i](unit, DLC_GPU_PENDING_NAME, text, handled));
     DLCRT_RETURN_IF_ERROR(dlc_strbuf_status(text));
     DLCRT_RETURN_IF_ERROR(dlc_strbuf_status(decls));
     if (d->out_of_memory) return dlcrt_make_status(DLCRT_STATUS_RESOURCE_EXHAUSTED, "out of memory in dlc-lower-to-gpu");
   }
-  if (!*handled)
-    while (d->num_declared > declared) free(d->declared[--d->num_declared]);
   return NULL;
 }
 
@@ -238,9 +266,8 @@ static dlcrt_status_t dlc_lower_ops(dlc_gpu_driver_t *d, MlirOperation fn) {
       break;
     }
     if (!handled) continue;
-    if (decls.len) st = dlc_parse_into_module(d, "declarations", dlc_strbuf_cstr(&decls), NULL);
     const char *name = NULL;
-    if (!st) st = dlc_get_helper(d, unit, &text, &name);
+    st = dlc_get_helper(d, unit, &text, dlc_strbuf_cstr(&decls), &name);
     if (st) break;
     for (int k = 1; k < unit->num_ops; ++k) /* absorbed ops come later in `ops` */
       for (size_t j = i + 1; j < n; ++j)
@@ -295,8 +322,7 @@ static dlcrt_status_t dlc_lower_group(dlc_gpu_driver_t *d, MlirOperation fn, boo
   dlcrt_status_t st = NULL;
   if (dlc_group_unit(fn, unit)) st = dlc_try_emitters(d, unit, &text, &decls, handled);
   MlirOperation generated = {NULL};
-  if (!st && *handled && decls.len) st = dlc_parse_into_module(d, "declarations", dlc_strbuf_cstr(&decls), NULL);
-  if (!st && *handled) st = dlc_parse_into_module(d, "fusion kernel", dlc_strbuf_cstr(&text), &generated);
+  if (!st && *handled) st = dlc_parse_into_module(d, dlc_strbuf_cstr(&decls), dlc_strbuf_cstr(&text), &generated);
   if (!st && *handled) {
     mlirRegionTakeBody(mlirOperationGetRegion(fn, 0), mlirOperationGetRegion(generated, 0));
     mlirOperationDestroy(generated);
