@@ -24,6 +24,7 @@ typedef struct dlc_compile_options_t {
   int opt_level;        /* LLVM optimization level, 0-3 */
   bool cuda;            /* compile with the cuda pipeline and run the kernels on the GPU */
   const char *gpu_arch; /* with cuda: sm_80 ... sm_90a (NULL: sm_90) */
+  bool allow_tf32;      /* with cuda: f32 GEMMs (cuBLASLt) may round their inputs to TF32 */
 } dlc_compile_options_t;
 
 /* Compiles `function` of `module` (consumed: lowered in place) for the CPU. */

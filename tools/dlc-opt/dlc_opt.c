@@ -28,6 +28,7 @@ static void print_help(FILE *out) {
           "  --no-elide               print ONNX weights in full (by default blobs over 1 KiB print as __elided__)\n"
           "  --emit=mlir|ptx          what to write: the IR (default) or, after --dlc-pipeline=cuda, the kernels' PTX\n"
           "  --gpu-arch=sm_XX         target of the cuda pipeline: sm_80, sm_86, sm_89, sm_90 (default), sm_90a\n"
+          "  --allow-tf32             cuda pipeline: f32 GEMMs (cuBLASLt) may round their inputs to TF32\n"
           "  --no-verify-each         do not run the dlc verifier after every pass\n"
           "  --help                   this text\n"
           "  --PASS                   any upstream MLIR pass by name (func.func passes are nested for you)\n\n"
@@ -45,13 +46,14 @@ typedef struct dlc_opt_args_t {
   const char *output;
   bool print_after_all, timing, verify_each, no_elide, emit_ptx;
   const char *gpu_arch;
+  bool allow_tf32;
   dlc_print_options_t print;
 } dlc_opt_args_t;
 
 /* Options that are not pipeline steps (skipped when steps are added). */
 static bool is_option(const char *arg) {
   static const char *const exact[] = {"--print-ir-after-all", "--pass-timing", "--mlir-print-op-generic",
-                                      "--no-verify-each", "--no-elide", NULL};
+                                      "--no-verify-each", "--no-elide", "--allow-tf32", NULL};
   static const char *const prefixed[] = {"--mlir-elide-elementsattrs-if-larger=", "--emit=", "--gpu-arch=", NULL};
   for (int i = 0; exact[i]; ++i)
     if (strcmp(arg, exact[i]) == 0) return true;
@@ -76,6 +78,7 @@ static dlcrt_status_t parse_options(int argc, char **argv, dlc_opt_args_t *a, bo
     else if (strcmp(arg, "--mlir-print-op-generic") == 0) a->print.generic = true;
     else if (strcmp(arg, "--no-elide") == 0) a->no_elide = true;
     else if (strncmp(arg, "--gpu-arch=", 11) == 0) a->gpu_arch = arg + 11;
+    else if (strcmp(arg, "--allow-tf32") == 0) a->allow_tf32 = true;
     else if (strncmp(arg, "--emit=", 7) == 0) {
       if (strcmp(arg + 7, "ptx") != 0 && strcmp(arg + 7, "mlir") != 0)
         return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: expected --emit=mlir or --emit=ptx", arg);
@@ -119,7 +122,7 @@ static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirCo
   MlirModule module;
   DLCRT_RETURN_IF_ERROR(dlc_load_source(ctx, a->input, &module));
   MlirPassManager pm = mlirPassManagerCreate(ctx);
-  dlc_pipeline_options_t opts = {.verify_each = a->verify_each, .gpu_arch = a->gpu_arch};
+  dlc_pipeline_options_t opts = {.verify_each = a->verify_each, .gpu_arch = a->gpu_arch, .allow_tf32 = a->allow_tf32};
   dlcrt_status_t st = add_steps(argc, argv, ctx, pm, &opts);
   if (!st) {
     MlirOpPrintingFlags flags = mlirOpPrintingFlagsCreate();
