@@ -19,7 +19,8 @@
  *
  * Schedule. Buffers are addressed flat (collapse_shape): a ROW element at row*N + col, COL at col,
  * RSCALAR at row. Rows of at most 1024 static elements get one warp each (T/32 rows per block of T
- * threads, T = 256 or the group's `threads`); longer or dynamic rows get one block each. A lane
+ * threads, T = 256 or the group's `threads`); longer rows get one block each; for rows of dynamic
+ * length both launches are emitted and the host picks one at run time (N <= 1024: warp). A lane
  * handles the columns lane, lane + S, lane + 2S, ... (S = 32 or T). When N is static, a multiple of S
  * and N/S <= 32, each lane keeps its N/S elements of every row value in registers (straight-line
  * code, every value computed once); otherwise every pass over the row is an scf.for that re-reads the
@@ -97,6 +98,7 @@ typedef struct rk_emit_t {
   int next_id;
   int threads, stride; /* T, S */
   bool warp_mode, registers;
+  bool choose_at_run_time; /* dynamic row length: warp per row if it is short, else block per row */
   int64_t regs; /* N / S in register mode */
   char row[16], rbase[16], lane[16], warp[16], lane_in_row[16], n_index[16], shm[16];
   dlcrt_status_t error;
@@ -763,6 +765,92 @@ static bool rk_is_stitch_or_single(const dlc_gpu_unit_t *unit) {
          dlc_sref_eq(mlirStringAttrGetValue(kind), "stitch");
 }
 
+/* One gpu.launch in the current mode (k->warp_mode, k->stride, k->registers); `pfx` names its
+ * host values and region arguments apart from another variant's. */
+static dlcrt_status_t rk_emit_launch(rk_emit_t *k, const char *pfx) {
+  rk_program_t *p = k->p;
+  dlc_strbuf_t *o = k->out;
+  int rows_per_block = k->threads / 32;
+  if (k->warp_mode) {
+    dlc_strbuf_appendf(o, "  %%%s_rpb = arith.constant %d : index\n  %%%s_rpb1 = arith.constant %d : index\n", pfx,
+                       rows_per_block, pfx, rows_per_block - 1);
+    dlc_strbuf_appendf(o, "  %%%s_grid_n = arith.addi %%rk_rows, %%%s_rpb1 : index\n"
+                          "  %%%s_grid = arith.divui %%%s_grid_n, %%%s_rpb : index\n", pfx, pfx, pfx, pfx, pfx);
+  } else {
+    dlc_strbuf_appendf(o, "  %%%s_smem = arith.constant %d : i32\n", pfx, rows_per_block * 4);
+    dlc_strbuf_appendf(o, "  %%%s_grid = arith.addi %%rk_rows, %%rk_zero : index\n", pfx);
+  }
+  dlc_strbuf_appendf(o, "    gpu.launch blocks(%%%s_bx, %%%s_by, %%%s_bz) in (%%%s_gx = %%%s_grid, %%%s_gy = %%rk_one, "
+                        "%%%s_gz = %%rk_one) threads(%%%s_tx, %%%s_ty, %%%s_tz) in (%%%s_sx = %%rk_threads, "
+                        "%%%s_sy = %%rk_one, %%%s_sz = %%rk_one)",
+                     pfx, pfx, pfx, pfx, pfx, pfx, pfx, pfx, pfx, pfx, pfx, pfx, pfx);
+  if (!k->warp_mode) dlc_strbuf_appendf(o, " dynamic_shared_memory_size %%%s_smem", pfx);
+  dlc_strbuf_append(o, " {\n");
+  char bx[16], tx[16];
+  snprintf(bx, sizeof(bx), "%%%s_bx", pfx);
+  snprintf(tx, sizeof(tx), "%%%s_tx", pfx);
+  if (!k->warp_mode) {
+    char raw[16];
+    rk_fresh(k, raw);
+    rk_fresh(k, k->shm);
+    rk_line(k, "%s = gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>", raw);
+    rk_line(k, "%s = memref.view %s[%%rk_zero][] : memref<?xi8, #gpu.address_space<workgroup>> to "
+               "memref<%dxf32, #gpu.address_space<workgroup>>", k->shm, raw, rows_per_block);
+  }
+  snprintf(k->n_index, sizeof(k->n_index), "%%rk_n");
+  char c32[16];
+  rk_index(k, 32, c32);
+  rk_fresh(k, k->lane);
+  rk_fresh(k, k->warp);
+  rk_line(k, "%s = arith.remui %s, %s : index", k->lane, tx, c32);
+  rk_line(k, "%s = arith.divui %s, %s : index", k->warp, tx, c32);
+  size_t nslots = (size_t)(k->registers ? k->regs : 0) + 1;
+  char(*vals)[16] = calloc(nslots * (size_t)p->num_nodes, 16);
+  rk_slot_t *slots = calloc(nslots, sizeof(rk_slot_t));
+  if (!vals || !slots) {
+    free(vals);
+    free(slots);
+    return dlcrt_make_status(DLCRT_STATUS_RESOURCE_EXHAUSTED, "out of memory in the row kernel emitter");
+  }
+  for (size_t j = 0; j < nslots; ++j) slots[j].vals = vals + j * (size_t)p->num_nodes;
+  rk_slot_t *loop_slot = &slots[nslots - 1];
+  if (k->warp_mode) {
+    char rpb[16], base[16], ok[16];
+    rk_index(k, rows_per_block, rpb);
+    rk_fresh(k, base);
+    rk_fresh(k, k->row);
+    rk_fresh(k, ok);
+    rk_line(k, "%s = arith.muli %s, %s : index", base, bx, rpb);
+    rk_line(k, "%s = arith.addi %s, %s : index", k->row, base, k->warp);
+    rk_line(k, "%s = arith.cmpi ult, %s, %%rk_rows : index", ok, k->row);
+    rk_line(k, "scf.if %s {", ok);
+    snprintf(k->lane_in_row, sizeof(k->lane_in_row), "%s", k->lane);
+  } else {
+    snprintf(k->row, sizeof(k->row), "%s", bx);
+    snprintf(k->lane_in_row, sizeof(k->lane_in_row), "%s", tx);
+  }
+  if (k->registers) {
+    for (int64_t j = 0; j < k->regs; ++j) {
+      char off[16], col[16];
+      if (j == 0) {
+        rk_slot_init(k, &slots[j], k->lane_in_row);
+        continue;
+      }
+      rk_index(k, j * k->stride, off);
+      rk_fresh(k, col);
+      rk_line(k, "%s = arith.addi %s, %s : index", col, k->lane_in_row, off);
+      rk_slot_init(k, &slots[j], col);
+    }
+  }
+  rk_emit_row_body(k, slots, loop_slot);
+  if (k->warp_mode) rk_line(k, "}");
+  rk_line(k, "gpu.terminator");
+  dlc_strbuf_append(o, "    }\n");
+  free(vals);
+  free(slots);
+  return NULL;
+}
+
 /* The whole function text for a unit whose row program is built. */
 static dlcrt_status_t rk_emit_function(rk_emit_t *k, const char *func_name) {
   rk_program_t *p = k->p;
@@ -804,82 +892,27 @@ static dlcrt_status_t rk_emit_function(rk_emit_t *k, const char *func_name) {
     snprintf(buf, sizeof(buf), "%%out%d", i);
     rk_flatten(k, name, buf, &s);
   }
-  /* Launch shape. */
-  int rows_per_block = k->threads / 32;
   dlc_strbuf_appendf(o, "  %%rk_threads = arith.constant %d : index\n", k->threads);
-  if (!k->warp_mode) dlc_strbuf_appendf(o, "  %%rk_smem = arith.constant %d : i32\n", rows_per_block * 4);
-  if (k->warp_mode) {
-    dlc_strbuf_appendf(o, "  %%rk_rpb = arith.constant %d : index\n  %%rk_rpb1 = arith.constant %d : index\n",
-                       rows_per_block, rows_per_block - 1);
-    dlc_strbuf_append(o, "  %rk_grid_n = arith.addi %rk_rows, %rk_rpb1 : index\n"
-                         "  %rk_grid = arith.divui %rk_grid_n, %rk_rpb : index\n");
-  } else {
-    dlc_strbuf_append(o, "  %rk_grid = arith.addi %rk_rows, %rk_zero : index\n");
-  }
   /* No launch for zero rows (CUDA rejects an empty grid). */
   dlc_strbuf_append(o, "  %rk_any = arith.cmpi ugt, %rk_rows, %rk_zero : index\n  scf.if %rk_any {\n");
-  dlc_strbuf_append(o, "    gpu.launch blocks(%rk_bx, %rk_by, %rk_bz) in (%rk_gx = %rk_grid, %rk_gy = %rk_one, "
-                       "%rk_gz = %rk_one) threads(%rk_tx, %rk_ty, %rk_tz) in (%rk_sx = %rk_threads, %rk_sy = %rk_one, "
-                       "%rk_sz = %rk_one)");
-  if (!k->warp_mode) dlc_strbuf_append(o, " dynamic_shared_memory_size %rk_smem");
-  dlc_strbuf_append(o, " {\n");
-  if (!k->warp_mode) {
-    rk_line(k, "%%rk_shraw = gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>");
-    rk_line(k, "%%rk_shm = memref.view %%rk_shraw[%%rk_zero][] : memref<?xi8, #gpu.address_space<workgroup>> to "
-               "memref<%dxf32, #gpu.address_space<workgroup>>", rows_per_block);
-  }
-  snprintf(k->shm, sizeof(k->shm), "%%rk_shm");
-  snprintf(k->n_index, sizeof(k->n_index), "%%rk_n");
-  char c32[16];
-  rk_index(k, 32, c32);
-  rk_fresh(k, k->lane);
-  rk_fresh(k, k->warp);
-  rk_line(k, "%s = arith.remui %%rk_tx, %s : index", k->lane, c32);
-  rk_line(k, "%s = arith.divui %%rk_tx, %s : index", k->warp, c32);
-  size_t nslots = (size_t)(k->registers ? k->regs : 0) + 1;
-  char(*vals)[16] = calloc(nslots * (size_t)p->num_nodes, 16);
-  rk_slot_t *slots = calloc(nslots, sizeof(rk_slot_t));
-  if (!vals || !slots) {
-    free(vals);
-    free(slots);
-    return dlcrt_make_status(DLCRT_STATUS_RESOURCE_EXHAUSTED, "out of memory in the row kernel emitter");
-  }
-  for (size_t j = 0; j < nslots; ++j) slots[j].vals = vals + j * (size_t)p->num_nodes;
-  rk_slot_t *loop_slot = &slots[nslots - 1];
-  if (k->warp_mode) {
-    char rpb[16], base[16], ok[16];
-    rk_index(k, rows_per_block, rpb);
-    rk_fresh(k, base);
-    rk_fresh(k, k->row);
-    rk_fresh(k, ok);
-    rk_line(k, "%s = arith.muli %%rk_bx, %s : index", base, rpb);
-    rk_line(k, "%s = arith.addi %s, %s : index", k->row, base, k->warp);
-    rk_line(k, "%s = arith.cmpi ult, %s, %%rk_rows : index", ok, k->row);
-    rk_line(k, "scf.if %s {", ok);
-    snprintf(k->lane_in_row, sizeof(k->lane_in_row), "%s", k->lane);
+  dlcrt_status_t st;
+  if (k->choose_at_run_time) { /* a row of dynamic length: a warp per row when it is short */
+    dlc_strbuf_appendf(o, "  %%rk_short_max = arith.constant %d : index\n"
+                          "  %%rk_short = arith.cmpi ule, %%rk_n, %%rk_short_max : index\n  scf.if %%rk_short {\n",
+                       RK_MAX_WARP_ROW);
+    k->warp_mode = true;
+    k->stride = 32;
+    st = rk_emit_launch(k, "rkw");
+    dlc_strbuf_append(o, "  } else {\n");
+    k->warp_mode = false;
+    k->stride = k->threads;
+    if (!st) st = rk_emit_launch(k, "rkb");
+    dlc_strbuf_append(o, "  }\n");
   } else {
-    snprintf(k->row, sizeof(k->row), "%%rk_bx");
-    snprintf(k->lane_in_row, sizeof(k->lane_in_row), "%%rk_tx");
+    st = rk_emit_launch(k, "rk");
   }
-  if (k->registers) {
-    for (int64_t j = 0; j < k->regs; ++j) {
-      char off[16], col[16];
-      if (j == 0) {
-        rk_slot_init(k, &slots[j], k->lane_in_row);
-        continue;
-      }
-      rk_index(k, j * k->stride, off);
-      rk_fresh(k, col);
-      rk_line(k, "%s = arith.addi %s, %s : index", col, k->lane_in_row, off);
-      rk_slot_init(k, &slots[j], col);
-    }
-  }
-  rk_emit_row_body(k, slots, loop_slot);
-  if (k->warp_mode) rk_line(k, "}");
-  rk_line(k, "gpu.terminator");
-  dlc_strbuf_append(o, "    }\n  }\n");
-  free(vals);
-  free(slots);
+  dlc_strbuf_append(o, "  }\n");
+  if (st) return st;
   dlc_gpu_append_epilogue(unit, o);
   return NULL;
 }
@@ -902,6 +935,7 @@ dlcrt_status_t dlc_gpu_emit_row_kernel(dlc_gpu_unit_t *unit, const char *func_na
       else n *= p.full.dims[d];
     }
     k.warp_mode = static_n && n <= RK_MAX_WARP_ROW;
+    k.choose_at_run_time = !static_n;
     k.stride = k.warp_mode ? 32 : k.threads;
     k.registers = static_n && n > 0 && n % k.stride == 0 && n / k.stride <= RK_MAX_REGS;
     k.regs = k.registers ? n / k.stride : 0;

@@ -25,10 +25,10 @@ func.func @mean_rows(%a: tensor<?x?x64xf32>) -> tensor<?x?x1xf32> {
 // CHECK: %[[ROWS:.*]] = tensor.dim %arg0, %[[C0]] : tensor<?x64xf32>
 // CHECK: %[[OUT:.*]] = memref.alloc(%[[ROWS]]) : memref<?x64xf32>
 // CHECK: memref.collapse_shape %[[OUT]] {{\[}}[0, 1]] : memref<?x64xf32> into memref<?xf32>
-// CHECK: %[[R7:.*]] = arith.addi %[[ROWS]], %[[C7]] : index
-// CHECK: %[[GRID:.*]] = arith.divui %[[R7]], %[[C8]] : index
 // CHECK: %[[ANY:.*]] = arith.cmpi ugt, %[[ROWS]], %[[C0]] : index
 // CHECK: scf.if %[[ANY]] {
+// CHECK-NEXT: %[[R7:.*]] = arith.addi %[[ROWS]], %[[C7]] : index
+// CHECK-NEXT: %[[GRID:.*]] = arith.divui %[[R7]], %[[C8]] : index
 // CHECK-NEXT: gpu.launch blocks({{.*}}) in ({{.*}} = %[[GRID]],
 // CHECK: %[[ROW:.*]] = arith.addi
 // CHECK: arith.cmpi ult, %[[ROW]], %[[ROWS]] : index

@@ -12,7 +12,8 @@ func.func @layer_norm(%a: tensor<2x4096xf32>, %s: tensor<4096xf32>, %b: tensor<4
   return %0 : tensor<2x4096xf32>
 }
 
-// A row of dynamic length: a block per row and a strided loop per pass over the row.
+// A row of dynamic length: chosen at run time, a warp per row when it has at most 1024 elements,
+// else a block per row; either way a strided loop per pass over the row.
 // CHECK-LABEL: func.func @layer_norm_dyn(
 // CHECK: call @[[LND:__dlc_gpu_layer_norm[_0-9]*]](%arg0, %arg1, %arg2)
 func.func @layer_norm_dyn(%a: tensor<3x?xf32>, %s: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<3x?xf32> {
@@ -58,7 +59,15 @@ func.func @layer_norm_dyn(%a: tensor<3x?xf32>, %s: tensor<?xf32>, %b: tensor<?xf
 // CHECK: func.func private @[[LND]](
 // CHECK: %[[DIM:.*]] = tensor.dim %arg0, %c1
 // CHECK: memref.alloc(%[[DIM]]) : memref<3x?xf32>
-// CHECK: gpu.launch {{.*}} dynamic_shared_memory_size
+// CHECK: %[[SHORT:.*]] = arith.cmpi ule, %[[DIM]], %c1024 : index
+// CHECK: scf.if %[[SHORT]] {
+// CHECK-NEXT: gpu.launch
+// CHECK-NOT: dynamic_shared_memory
+// CHECK: scf.for %{{.*}} = %{{.*}} to %[[DIM]] step %c32 iter_args(%{{.*}} = %cst{{.*}}) -> (f32) {
+// CHECK: scf.for %{{.*}} = %{{.*}} to %[[DIM]] step %c32 iter_args
+// CHECK: scf.for %{{.*}} = %{{.*}} to %[[DIM]] step %c32 {
+// CHECK: } else {
+// CHECK-NEXT: gpu.launch {{.*}} dynamic_shared_memory_size
 // CHECK: scf.for %{{.*}} = %{{.*}} to %[[DIM]] step %c256 iter_args(%{{.*}} = %cst{{.*}}) -> (f32) {
 // CHECK: scf.for %{{.*}} = %{{.*}} to %[[DIM]] step %c256 iter_args
 // CHECK: scf.for %{{.*}} = %{{.*}} to %[[DIM]] step %c256 {

@@ -39,6 +39,10 @@ func.func @layer_norm_dyn(%a: tensor<3x?xf32>, %s: tensor<?xf32>, %b: tensor<?xf
   %0 = "dlc.layer_norm"(%a, %s, %b) : (tensor<3x?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<3x?xf32>
   return %0 : tensor<3x?xf32>
 }
+func.func @layer_norm_dyn_short(%a: tensor<?x?xf32>, %s: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?x?xf32> {
+  %0 = "dlc.layer_norm"(%a, %s, %b) : (tensor<?x?xf32>, tensor<?xf32>, tensor<?xf32>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
 func.func @reduce_kinds(%a: tensor<6x40xf32>) -> (tensor<6xf32>, tensor<6xf32>, tensor<6xf32>, tensor<6xf32>, tensor<6xf32>) {
   %0 = "dlc.reduce"(%a) {axes = array<i64: 1>, kind = "sum"} : (tensor<6x40xf32>) -> tensor<6xf32>
   %1 = "dlc.reduce"(%a) {axes = array<i64: 1>, kind = "mean"} : (tensor<6x40xf32>) -> tensor<6xf32>

@@ -310,6 +310,8 @@ CASES = {
                           lambda x, g, b: [layer_norm(x, g, b, 1)]),
     "layer_norm_dyn": ([rnd(3, 1500), rnd(1500, seed=1), rnd(1500, seed=2)],
                        lambda x, g, b: [layer_norm(x, g, b, 1)]),
+    "layer_norm_dyn_short": ([rnd(5, 90), rnd(90, seed=1), rnd(90, seed=2)],
+                             lambda x, g, b: [layer_norm(x, g, b, 1)]),
     "reduce_kinds": ([rnd(6, 40, lo=0.5, hi=1.5)],
                      lambda x: [x.sum(1), x.mean(1), x.max(1), x.min(1), x.prod(1)]),
     "reduce_mean_keepdims": ([rnd(4, 8, 32)], lambda x: [x.mean((1, 2), keepdims=True)]),
