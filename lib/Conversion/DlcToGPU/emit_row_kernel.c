@@ -23,7 +23,8 @@
  * length both launches are emitted and the host picks one at run time (N <= 1024: warp). A lane
  * handles the columns lane, lane + S, lane + 2S, ... (S = 32 or T). When N is static, a multiple of S
  * and N/S <= 32, each lane keeps its N/S elements of every row value in registers (straight-line
- * code, every value computed once); otherwise every pass over the row is an scf.for that re-reads the
+ * code, every value computed once; when N/S is a multiple of 4 they are groups of 4 adjacent columns,
+ * read and written with 16-byte vector loads/stores, ld/st.global.v4); otherwise every pass over the row is an scf.for that re-reads the
  * inputs and recomputes the element chain. Reductions run in program order, each one pass: a lane
  * combines its elements, a gpu.shuffle xor butterfly (16, 8, 4, 2, 1) combines the warp (every lane
  * ends with the result), and in the block form lane 0 of each warp writes workgroup memory, a
@@ -86,6 +87,7 @@ typedef struct rk_program_t {
 
 /* Per-element values of one column a lane handles (one per register slot, or one per loop body). */
 typedef struct rk_slot_t {
+  int index;     /* register slot number; -1 for a loop body */
   char col[16];  /* index of the column */
   char gidx[16]; /* row * N + col, once emitted */
   char (*vals)[16];
@@ -100,6 +102,9 @@ typedef struct rk_emit_t {
   bool warp_mode, registers;
   bool choose_at_run_time; /* dynamic row length: warp per row if it is short, else block per row */
   int64_t regs; /* N / S in register mode */
+  bool vec4;    /* register mode with N a multiple of 4S: slots 4g..4g+3 are 4 adjacent columns, read
+                   and written with one 16-byte vector access */
+  rk_slot_t *slots;
   char row[16], rbase[16], lane[16], warp[16], lane_in_row[16], n_index[16], shm[16];
   dlcrt_status_t error;
 } rk_emit_t;
@@ -498,7 +503,18 @@ static const char *rk_value(rk_emit_t *k, rk_slot_t *s, int id) {
   if (n->cls == RK_RSCALAR || n->cls == RK_SCALAR) return n->name;
   if (s->vals[id][0]) return s->vals[id];
   char *res = s->vals[id];
-  if (n->op == RK_INPUT) {
+  if (n->op == RK_INPUT && k->vec4 && s->index >= 0) { /* one vector load fills 4 slots */
+    rk_slot_t *first = &k->slots[s->index - s->index % 4];
+    const char *idx = n->cls == RK_ROW ? rk_gidx(k, first) : first->col;
+    char vec[16];
+    rk_fresh(k, vec);
+    rk_line(k, "%s = vector.load %%fi%d[%s] {alignment = 16 : i64} : memref<?xf32>, vector<4xf32>", vec, n->input, idx);
+    for (int e = 0; e < 4; ++e) {
+      char *v = first[e].vals[id];
+      rk_fresh(k, v);
+      rk_line(k, "%s = vector.extract %s[%d] : f32 from vector<4xf32>", v, vec, e);
+    }
+  } else if (n->op == RK_INPUT) {
     rk_fresh(k, res);
     const char *idx = n->cls == RK_ROW ? rk_gidx(k, s) : s->col;
     rk_line(k, "%s = memref.load %%fi%d[%s] : memref<?xf32>", res, n->input, idx);
@@ -508,7 +524,8 @@ static const char *rk_value(rk_emit_t *k, rk_slot_t *s, int id) {
   return res;
 }
 
-static void rk_slot_init(rk_emit_t *k, rk_slot_t *s, const char *col) {
+static void rk_slot_init(rk_emit_t *k, rk_slot_t *s, int index, const char *col) {
+  s->index = index;
   memset(s->vals, 0, sizeof(char[16]) * (size_t)k->p->num_nodes);
   snprintf(s->col, sizeof(s->col), "%s", col);
   s->gidx[0] = 0;
@@ -554,7 +571,7 @@ static void rk_emit_reduce(rk_emit_t *k, rk_slot_t *slots, rk_slot_t *loop_slot,
     rk_fresh(k, it);
     rk_line(k, "%s = scf.for %s = %s to %s step %s iter_args(%s = %s) -> (f32) {", acc, iv, k->lane_in_row, k->n_index,
             step, it, init);
-    rk_slot_init(k, loop_slot, iv);
+    rk_slot_init(k, loop_slot, -1, iv);
     const char *v = rk_value(k, loop_slot, n->args[0]);
     rk_fresh(k, nv);
     rk_line(k, "%s = %s %s, %s : f32", nv, rk_combine_op(c), it, v);
@@ -634,7 +651,18 @@ static void rk_emit_row_body(rk_emit_t *k, rk_slot_t *slots, rk_slot_t *loop_slo
   int num_out = k->unit->num_outputs;
   bool any_row = false;
   for (int o = 0; o < num_out; ++o) any_row |= p->nodes[p->outputs[o]].cls == RK_ROW;
-  if (any_row && k->registers) {
+  if (any_row && k->vec4) {
+    for (int64_t j = 0; j < k->regs; j += 4)
+      for (int o = 0; o < num_out; ++o) {
+        if (p->nodes[p->outputs[o]].cls != RK_ROW) continue;
+        char v[4][16], vec[16];
+        for (int e = 0; e < 4; ++e) strcpy(v[e], rk_value(k, &slots[j + e], p->outputs[o]));
+        rk_fresh(k, vec);
+        rk_line(k, "%s = vector.from_elements %s, %s, %s, %s : vector<4xf32>", vec, v[0], v[1], v[2], v[3]);
+        rk_line(k, "vector.store %s, %%fo%d[%s] {alignment = 16 : i64} : memref<?xf32>, vector<4xf32>", vec, o,
+                rk_gidx(k, &slots[j]));
+      }
+  } else if (any_row && k->registers) {
     for (int64_t j = 0; j < k->regs; ++j)
       for (int o = 0; o < num_out; ++o) {
         if (p->nodes[p->outputs[o]].cls != RK_ROW) continue;
@@ -647,7 +675,7 @@ static void rk_emit_row_body(rk_emit_t *k, rk_slot_t *slots, rk_slot_t *loop_slo
     rk_index(k, k->stride, step);
     rk_fresh(k, iv);
     rk_line(k, "scf.for %s = %s to %s step %s {", iv, k->lane_in_row, k->n_index, step);
-    rk_slot_init(k, loop_slot, iv);
+    rk_slot_init(k, loop_slot, -1, iv);
     for (int o = 0; o < num_out; ++o) {
       if (p->nodes[p->outputs[o]].cls != RK_ROW) continue;
       char v[16];
@@ -829,17 +857,27 @@ static dlcrt_status_t rk_emit_launch(rk_emit_t *k, const char *pfx) {
     snprintf(k->row, sizeof(k->row), "%s", bx);
     snprintf(k->lane_in_row, sizeof(k->lane_in_row), "%s", tx);
   }
+  k->slots = slots;
   if (k->registers) {
+    /* Slot j's column: lane + j*S, or with vec4 4*lane + (j/4)*4S + j%4. */
+    char first[16], four[16];
+    snprintf(first, sizeof(first), "%s", k->lane_in_row);
+    if (k->vec4) {
+      rk_index(k, 4, four);
+      rk_fresh(k, first);
+      rk_line(k, "%s = arith.muli %s, %s : index", first, k->lane_in_row, four);
+    }
     for (int64_t j = 0; j < k->regs; ++j) {
       char off[16], col[16];
-      if (j == 0) {
-        rk_slot_init(k, &slots[j], k->lane_in_row);
+      int64_t o = k->vec4 ? (j / 4) * 4 * k->stride + j % 4 : j * k->stride;
+      if (o == 0) {
+        rk_slot_init(k, &slots[j], (int)j, first);
         continue;
       }
-      rk_index(k, j * k->stride, off);
+      rk_index(k, o, off);
       rk_fresh(k, col);
-      rk_line(k, "%s = arith.addi %s, %s : index", col, k->lane_in_row, off);
-      rk_slot_init(k, &slots[j], col);
+      rk_line(k, "%s = arith.addi %s, %s : index", col, first, off);
+      rk_slot_init(k, &slots[j], (int)j, col);
     }
   }
   rk_emit_row_body(k, slots, loop_slot);
@@ -939,6 +977,7 @@ dlcrt_status_t dlc_gpu_emit_row_kernel(dlc_gpu_unit_t *unit, const char *func_na
     k.stride = k.warp_mode ? 32 : k.threads;
     k.registers = static_n && n > 0 && n % k.stride == 0 && n / k.stride <= RK_MAX_REGS;
     k.regs = k.registers ? n / k.stride : 0;
+    k.vec4 = k.registers && k.regs % 4 == 0;
     char dims[DLCRT_MAX_RANK][16];
     dlc_strbuf_t probe;
     dlc_strbuf_init(&probe);

@@ -1,5 +1,6 @@
 // Row kernels (emit_row_kernel.c): layer_norm over a long row (4096 elements) gets one block of 256
-// threads per row; each thread keeps its 16 elements in registers. Each of the two reductions (the
+// threads per row; each thread keeps 16 elements in registers, 4 groups of 4 adjacent ones read and
+// written with 16-byte vector accesses. Each of the two reductions (the
 // sum for the mean, then the sum of (x - mean)^2) is combined in the warp by shuffles, then across
 // the 8 warps through 32 bytes of dynamic shared memory between two block barriers. scale and bias
 // are read per column.
@@ -32,7 +33,7 @@ func.func @layer_norm_dyn(%a: tensor<3x?xf32>, %s: tensor<?xf32>, %b: tensor<?xf
 // CHECK: %[[RAW:.*]] = gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>
 // CHECK: %[[SHM:.*]] = memref.view %[[RAW]]{{.*}} to memref<8xf32, #gpu.address_space<workgroup>>
 // CHECK-NOT: scf.for
-// CHECK-COUNT-16: memref.load %collapse_shape
+// CHECK-COUNT-4: vector.load %collapse_shape{{.*}} {alignment = 16 : i64} : memref<8192xf32>, vector<4xf32>
 // CHECK-COUNT-5: gpu.shuffle  xor
 // CHECK: scf.if
 // CHECK-NEXT: memref.store %{{.*}}, %[[SHM]]
@@ -49,11 +50,14 @@ func.func @layer_norm_dyn(%a: tensor<3x?xf32>, %s: tensor<?xf32>, %b: tensor<?xf
 // CHECK: %[[VE:.*]] = arith.addf %[[VAR]], %[[EPS]] : f32
 // CHECK: %[[SD:.*]] = math.sqrt %[[VE]] : f32
 // CHECK: arith.divf %[[D]], %[[SD]] : f32
-// CHECK-NEXT: tensor.extract %arg1
+// CHECK-NEXT: vector.load %{{.*}} : memref<4096xf32>, vector<4xf32>
+// CHECK-COUNT-4: vector.extract
 // CHECK-NEXT: arith.mulf
-// CHECK-NEXT: tensor.extract %arg2
+// CHECK-NEXT: vector.load %{{.*}} : memref<4096xf32>, vector<4xf32>
+// CHECK-COUNT-4: vector.extract
 // CHECK-NEXT: arith.addf
-// CHECK-NEXT: memref.store
+// CHECK: vector.from_elements
+// CHECK-NEXT: vector.store
 // CHECK: gpu.terminator
 
 // CHECK: func.func private @[[LND]](

@@ -56,11 +56,12 @@ func.func @not_rows(%a: tensor<4x8x32xf32>, %i: tensor<4x8xi32>) -> (tensor<8x32
 // CHECK-NEXT: scf.if %[[FIRST]] {
 // CHECK-NEXT: memref.store %{{.*}}, %{{.*}}[%[[ROW]]] : memref<32xf32>
 
-// mean over 8x32 = 256 elements per row: a warp per row with 8 registers, divided by 256.
+// mean over 8x32 = 256 elements per row: a warp per row with 8 registers (two 16-byte loads per
+// lane), divided by 256.
 // CHECK: func.func private @[[MEAN]](
 // CHECK: memref.alloc() : memref<4x1x1xf32>
 // CHECK: gpu.launch
-// CHECK-COUNT-8: memref.load
+// CHECK-COUNT-2: vector.load
 // CHECK-COUNT-5: gpu.shuffle  xor
 // CHECK: arith.divf %{{.*}}, %cst : f32
 

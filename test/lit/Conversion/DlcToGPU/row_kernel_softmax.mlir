@@ -1,6 +1,6 @@
 // Row kernels (emit_row_kernel.c): softmax and log_softmax over a short last axis get one warp per
-// row, 8 rows per 256-thread block; each lane keeps its 4 elements of the 128-element row in registers
-// (no loop), the row max and the sum of exponentials are combined across the warp by gpu.shuffle xor
+// row, 8 rows per 256-thread block; each lane keeps 4 adjacent elements of the 128-element row in
+// registers (one 16-byte vector load and store, no loop), the row max and the sum of exponentials are combined across the warp by gpu.shuffle xor
 // butterflies (16, 8, 4, 2, 1), and no workgroup memory or barrier is needed.
 // RUN: dlc-opt %s --dlc-lower-to-gpu --canonicalize | FileCheck %s
 
@@ -43,6 +43,10 @@ func.func @softmax_axis0(%a: tensor<4x128xf32>) -> tensor<4x128xf32> {
 // CHECK: %[[LIVE:.*]] = arith.cmpi ult, %[[WARP]], %[[C4]] : index
 // CHECK: scf.if %[[LIVE]] {
 // CHECK-NOT: scf.for
+// CHECK: %[[COL:.*]] = arith.muli %[[LANE]], %[[C4]] : index
+// CHECK: %[[IDX:.*]] = arith.addi %{{.*}}, %[[COL]] : index
+// CHECK: vector.load %{{.*}}[%[[IDX]]] {alignment = 16 : i64} : memref<512xf32>, vector<4xf32>
+// CHECK-COUNT-4: vector.extract
 // CHECK-COUNT-3: arith.maximumf
 // CHECK-NEXT: gpu.shuffle  xor {{.*}}, %c16_i32, %c32_i32 : f32
 // CHECK-NEXT: arith.maximumf
@@ -51,8 +55,9 @@ func.func @softmax_axis0(%a: tensor<4x128xf32>) -> tensor<4x128xf32> {
 // CHECK: arith.subf {{.*}}, %[[MAX]] : f32
 // CHECK-NEXT: math.exp
 // CHECK-COUNT-5: gpu.shuffle  xor
-// CHECK: arith.divf
-// CHECK-NEXT: memref.store
+// CHECK-COUNT-4: arith.divf
+// CHECK-NEXT: %[[Y:.*]] = vector.from_elements
+// CHECK-NEXT: vector.store %[[Y]], %{{.*}}[%[[IDX]]] {alignment = 16 : i64} : memref<512xf32>, vector<4xf32>
 // CHECK-NOT: gpu.barrier
 // CHECK-NOT: llvm.inline_asm
 // CHECK: gpu.terminator
@@ -64,4 +69,4 @@ func.func @softmax_axis0(%a: tensor<4x128xf32>) -> tensor<4x128xf32> {
 // CHECK-COUNT-10: gpu.shuffle  xor
 // CHECK: %[[LOG:.*]] = math.log
 // CHECK: arith.subf {{.*}}, %[[LOG]] : f32
-// CHECK-NEXT: memref.store
+// CHECK: vector.store

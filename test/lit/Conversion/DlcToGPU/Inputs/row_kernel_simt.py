@@ -4,11 +4,11 @@ their results with numpy, since the machine that runs the tests has no GPU.
 Usage: row_kernel_simt.py KERNELS.mlir   (the output of --dlc-lower-to-gpu --mlir-print-op-generic)
 
 Each public function named in CASES is called with seeded random inputs. The interpreter understands
-the ops the row kernels are made of (func, bufferization, memref, arith, math, scf, gpu.launch,
-gpu.shuffle, the barrier). A block runs all its threads in lockstep, one numpy lane per thread, with
+the ops the row kernels are made of (func, bufferization, memref, vector loads/stores of 4 f32,
+arith, math, scf, gpu.launch, gpu.shuffle, the barrier). A block runs all its threads in lockstep, one numpy lane per thread, with
 a mask for divergent scf.if / scf.for; the model rejects what real hardware would not guarantee:
 a shuffle with part of a warp inactive, a barrier with part of the block inactive, an out-of-bounds
-access by an active thread, a read of an output element never written, two active threads storing
+access by an active thread, a 16-byte vector access at an index not a multiple of 4, a read of an output element never written, two active threads storing
 different values to one element. Prints one line per case; exits 1 on any mismatch."""
 import re
 import sys
@@ -162,6 +162,21 @@ class Machine:
             return [self.load(a[0], a[1] if len(a) > 1 else np.int64(0), mask)]
         if n == "tensor.extract":
             return [self.load(a[0], a[1], mask)]
+        if n == "vector.load":
+            idx = np.asarray(a[1], np.int64)
+            self.check_aligned(op, idx, mask)
+            return [np.stack([self.load(a[0], idx + e, mask) for e in range(4)], axis=-1)]
+        if n == "vector.extract":
+            pos = int(re.search(r"static_position = array<i64: (\d+)>", op.attrs).group(1))
+            return [a[0][..., pos]]
+        if n == "vector.from_elements":
+            return [np.stack(np.broadcast_arrays(*a), axis=-1)]
+        if n == "vector.store":
+            idx = np.asarray(a[2], np.int64)
+            self.check_aligned(op, idx, mask)
+            for e in range(4):
+                self.store(a[1], idx + e, a[0][..., e], mask)
+            return []
         if n == "memref.store":
             self.store(a[1], a[2] if len(a) > 2 else np.int64(0), a[0], mask)
             return []
@@ -225,6 +240,14 @@ class Machine:
         if np.any(~buf.written[act]):
             raise Fail("read of an element never written")
         return buf.data[np.clip(idx, 0, buf.data.size - 1)]
+
+    def check_aligned(self, op, idx, mask):
+        """A 16-byte vector access needs a 4-element-aligned index (the buffers start aligned)."""
+        if "alignment = 16" not in op.attrs:
+            raise Fail("vector access without its alignment")
+        act = np.broadcast_to(idx, (self.threads,))[self.lanes(mask)]
+        if np.any(act % 4):
+            raise Fail("misaligned vector access")
 
     def store(self, buf, idx, val, mask):
         m = self.lanes(mask) if self.threads else np.asarray(mask)
