@@ -26,6 +26,13 @@
  * ld.global.v4 (the memref descriptor says nothing about alignment); buffers are at least 64-byte aligned
  * (managed allocations, arena offsets), function inputs with an identity layout start at their base.
  *
+ * Two rules of the form, because the kernel is built before bufferization (found by H2): the
+ * buffer-deallocation pipeline rejects ops with unknown memory effects (gpu.barrier, nvvm.barrier0), so
+ * a block barrier is DLC_GPU_BARRIER (inline asm "bar.sync 0" with a memory clobber: known effects, same
+ * ordering); and it gives a launch's workgroup attributions an ownership argument the verifier rejects,
+ * so shared memory is the launch's dynamic shared memory (`dynamic_shared_memory_size %bytes` (i32),
+ * gpu.dynamic_shared_memory, memref.view to the typed buffer).
+ *
  * An emitter must not touch the IR: it reads the unit and writes text. Emitters that leave *handled
  * false must leave out_func_text unchanged (the driver discards it anyway).
  *
@@ -42,6 +49,7 @@
 #include "dlc/status.h"
 #include "dlc/strbuf.h"
 
+#define DLC_GPU_BARRIER "llvm.inline_asm has_side_effects \"bar.sync 0;\", \"~{memory}\" : () -> ()"
 #define DLC_GPU_MAX_UNIT_OPS 256
 #define DLC_GPU_MAX_UNIT_VALUES 64
 
