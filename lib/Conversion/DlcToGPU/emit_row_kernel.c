@@ -774,23 +774,14 @@ static void rk_product(rk_emit_t *k, const char *name, char dims[][16], int32_t 
   dlc_strbuf_appendf(k->out, "  %s = arith.addi %s, %%rk_zero : index\n", name, prev);
 }
 
+/* The block size: the group's `threads` when it is a whole number of warps, else 256. */
 static int rk_group_threads(const dlc_gpu_unit_t *unit) {
-  if (mlirOperationIsNull(unit->group)) return RK_DEFAULT_THREADS;
-  MlirAttribute f = mlirOperationGetAttributeByName(unit->group, dlc_sref("dlc.fusion"));
-  if (mlirAttributeIsNull(f) || !mlirAttributeIsADictionary(f)) return RK_DEFAULT_THREADS;
-  MlirAttribute t = mlirDictionaryAttrGetElementByName(f, dlc_sref("threads"));
-  if (mlirAttributeIsNull(t) || !mlirAttributeIsAInteger(t)) return RK_DEFAULT_THREADS;
-  int64_t v = mlirIntegerAttrGetValueInt(t);
+  int64_t v = dlc_gpu_fusion_int(unit, "threads", RK_DEFAULT_THREADS);
   return v >= 32 && v <= 1024 && v % 32 == 0 ? (int)v : RK_DEFAULT_THREADS;
 }
 
 static bool rk_is_stitch_or_single(const dlc_gpu_unit_t *unit) {
-  if (mlirOperationIsNull(unit->group)) return unit->num_ops == 1;
-  MlirAttribute f = mlirOperationGetAttributeByName(unit->group, dlc_sref("dlc.fusion"));
-  if (mlirAttributeIsNull(f) || !mlirAttributeIsADictionary(f)) return false;
-  MlirAttribute kind = mlirDictionaryAttrGetElementByName(f, dlc_sref("kind"));
-  return !mlirAttributeIsNull(kind) && mlirAttributeIsAString(kind) &&
-         dlc_sref_eq(mlirStringAttrGetValue(kind), "stitch");
+  return mlirOperationIsNull(unit->group) ? unit->num_ops == 1 : dlc_gpu_fusion_kind_is(unit, "stitch");
 }
 
 /* One gpu.launch in the current mode (k->warp_mode, k->stride, k->registers); `pfx` names its
