@@ -30,7 +30,8 @@
  * ends with the result), and in the block form lane 0 of each warp writes workgroup memory, a
  * gpu.barrier later every thread combines the T/32 partials in order, and a second barrier frees the
  * workgroup buffer for the next reduction. ROW outputs are stored by every lane, RSCALAR outputs by
- * the row's first lane. Numerics follow the CPU lowering (emit_reduction.c): softmax subtracts the
+ * the row's first lane (the barrier and the workgroup buffer follow gpu_emit.h's rules: inline-asm
+ * bar.sync, dynamic shared memory). Numerics follow the CPU lowering (emit_reduction.c): softmax subtracts the
  * row max, layer_norm computes the mean, then the mean of (x - mean)^2, then
  * (x - mean) / sqrt(var + eps) * scale + bias; only the summation order differs. */
 #include <math.h>
@@ -49,13 +50,6 @@
 #define RK_MAX_REGS 32       /* elements a lane keeps in registers per row value */
 #define RK_MAX_WARP_ROW 1024 /* longest static row given one warp */
 #define RK_DEFAULT_THREADS 256
-/* The block-wide barrier (__syncthreads). Not gpu.barrier: the kernel is built before bufferization,
- * and buffer-deallocation-pipeline rejects ops with unknown memory effects (gpu.barrier,
- * nvvm.barrier0); an inline asm with side effects and a memory clobber has known effects and orders
- * the workgroup-memory accesses around it like gpu.barrier does. For the same reason the workgroup
- * buffer is the launch's dynamic shared memory, not a workgroup attribution (the deallocation pass
- * gives the launch region an ownership argument the verifier rejects). */
-#define RK_BARRIER "llvm.inline_asm has_side_effects \"bar.sync 0;\", \"~{memory}\" : () -> ()"
 
 typedef enum rk_class_e { RK_ROW, RK_RSCALAR, RK_COL, RK_SCALAR } rk_class_t;
 typedef enum rk_op_e { RK_INPUT, RK_CONST, RK_COUNT, RK_ARITH, RK_DLC, RK_REDUCE } rk_op_t;
@@ -592,7 +586,7 @@ static void rk_emit_reduce(rk_emit_t *k, rk_slot_t *slots, rk_slot_t *loop_slot,
   rk_line(k, "  memref.store %s, %s[%s] : memref<%dxf32, #gpu.address_space<workgroup>>", acc, k->shm, k->warp,
           k->threads / 32);
   rk_line(k, "}");
-  rk_line(k, RK_BARRIER);
+  rk_line(k, DLC_GPU_BARRIER);
   char total[16] = {0};
   for (int w = 0; w < k->threads / 32; ++w) {
     char wi[16], v[16], nv[16];
@@ -608,7 +602,7 @@ static void rk_emit_reduce(rk_emit_t *k, rk_slot_t *slots, rk_slot_t *loop_slot,
     rk_line(k, "%s = %s %s, %s : f32", nv, rk_combine_op(c), total, v);
     strcpy(total, nv);
   }
-  rk_line(k, RK_BARRIER);
+  rk_line(k, DLC_GPU_BARRIER);
   strcpy(n->name, total);
 }
 
