@@ -23,17 +23,18 @@
  * length both launches are emitted and the host picks one at run time (N <= 1024: warp). A lane
  * handles the columns lane, lane + S, lane + 2S, ... (S = 32 or T). When N is static, a multiple of S
  * and N/S <= 32, each lane keeps its N/S elements of every row value in registers (straight-line
- * code, every value computed once; when N/S is a multiple of 4 they are groups of 4 adjacent columns,
- * read and written with 16-byte vector loads/stores, ld/st.global.v4); otherwise every pass over the row is an scf.for that re-reads the
- * inputs and recomputes the element chain. Reductions run in program order, each one pass: a lane
- * combines its elements, a gpu.shuffle xor butterfly (16, 8, 4, 2, 1) combines the warp (every lane
- * ends with the result), and in the block form lane 0 of each warp writes workgroup memory, a
- * gpu.barrier later every thread combines the T/32 partials in order, and a second barrier frees the
- * workgroup buffer for the next reduction. ROW outputs are stored by every lane, RSCALAR outputs by
- * the row's first lane (the barrier and the workgroup buffer follow gpu_emit.h's rules: inline-asm
- * bar.sync, dynamic shared memory). Numerics follow the CPU lowering (emit_reduction.c): softmax subtracts the
- * row max, layer_norm computes the mean, then the mean of (x - mean)^2, then
- * (x - mean) / sqrt(var + eps) * scale + bias; only the summation order differs. */
+ * code, every value computed once; when N/S is a multiple of 4 they are groups of 4 adjacent
+ * columns, read and written with 16-byte vector loads/stores, ld/st.global.v4); otherwise every pass
+ * over the row is an scf.for that re-reads the inputs and recomputes the element chain. Reductions
+ * run in program order, each one pass: a lane combines its elements, a gpu.shuffle xor butterfly
+ * (16, 8, 4, 2, 1) combines the warp (every lane ends with the result), and in the block form lane 0
+ * of each warp writes workgroup memory, after a block barrier every thread combines the T/32
+ * partials in order, and a second barrier frees the workgroup buffer for the next reduction (the
+ * barrier and the buffer follow gpu_emit.h's rules: DLC_GPU_BARRIER, dynamic shared memory). ROW
+ * outputs are stored by every lane, RSCALAR outputs by the row's first lane. Numerics follow the CPU
+ * lowering (emit_reduction.c): softmax subtracts the row max, layer_norm computes the mean, then the
+ * mean of (x - mean)^2, then (x - mean) / sqrt(var + eps) * scale + bias; only the summation order
+ * differs. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
