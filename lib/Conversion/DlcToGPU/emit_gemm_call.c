@@ -20,51 +20,37 @@
  * f32 GEMMs may use TF32 tensor cores (DLCRT_GEMM_ALLOW_TF32) when the pass option allow_tf32 is set
  * (dlc-opt/dlc-run --allow-tf32) or the module carries the unit attribute `dlc.allow_tf32`.
  *
+ * A dlc.conv2d unit is handed to emit_conv_gemm.c (im2col + one GEMM); the text helpers shared with it
+ * are declared in gemm_call.h.
+ *
  * Not handled (left to the generic path): other element types, a partially broadcast batch, a
  * transposed batched lhs against a rank-2 rhs whose batches would need different strides per dim. */
 #include <stdio.h>
 #include <string.h>
 
-#include "gpu_emit.h"
+#include "gemm_call.h"
 #include "mlir-c/BuiltinAttributes.h"
 
-/* Flags of the entry points; the same values as DLCRT_GEMM_* in include/dlc/cublaslt.h (the compiler
- * does not include runtime headers; test/lit/Conversion/DlcToGPU checks the numbers). */
-enum { DLC_GEMM_BIAS = 1, DLC_GEMM_RELU = 2, DLC_GEMM_GELU = 4, DLC_GEMM_ALLOW_TF32 = 8 };
-
-#define DLC_GEMM_MEMREF3(T) "memref<?x?x?x" T ", strided<[?, ?, ?], offset: ?>>"
-#define DLC_GEMM_MEMREF1(T) "memref<?x" T ", strided<[?], offset: ?>>"
-
-/* A name of an index SSA value in the generated text. */
-typedef struct dlc_gemm_idx_t {
-  char s[24];
-} dlc_gemm_idx_t;
-
-typedef struct dlc_gemm_text_t {
-  dlc_strbuf_t *out;
-  int next; /* %g<next> is the next fresh name */
-} dlc_gemm_text_t;
-
-static dlc_gemm_idx_t dlc_gemm_fresh(dlc_gemm_text_t *t) {
+dlc_gemm_idx_t dlc_gemm_fresh(dlc_gemm_text_t *t) {
   dlc_gemm_idx_t v;
   snprintf(v.s, sizeof(v.s), "%%g%d", t->next++);
   return v;
 }
 
-static dlc_gemm_idx_t dlc_gemm_const(dlc_gemm_text_t *t, int64_t value) {
+dlc_gemm_idx_t dlc_gemm_const(dlc_gemm_text_t *t, int64_t value) {
   dlc_gemm_idx_t v = dlc_gemm_fresh(t);
   dlc_strbuf_appendf(t->out, "  %s = arith.constant %lld : index\n", v.s, (long long)value);
   return v;
 }
 
-static dlc_gemm_idx_t dlc_gemm_mul(dlc_gemm_text_t *t, dlc_gemm_idx_t a, dlc_gemm_idx_t b) {
+dlc_gemm_idx_t dlc_gemm_mul(dlc_gemm_text_t *t, dlc_gemm_idx_t a, dlc_gemm_idx_t b) {
   dlc_gemm_idx_t v = dlc_gemm_fresh(t);
   dlc_strbuf_appendf(t->out, "  %s = arith.muli %s, %s : index\n", v.s, a.s, b.s);
   return v;
 }
 
 /* Dim `d` of input buffer %in<input> (shape `s`): a constant or a memref.dim. */
-static dlc_gemm_idx_t dlc_gemm_dim(dlc_gemm_text_t *t, int input, const dlc_shape_t *s, int d) {
+dlc_gemm_idx_t dlc_gemm_dim(dlc_gemm_text_t *t, int input, const dlc_shape_t *s, int d) {
   if (s->dims[d] != DLC_DYN) return dlc_gemm_const(t, s->dims[d]);
   dlc_gemm_idx_t c = dlc_gemm_const(t, d);
   dlc_gemm_idx_t v = dlc_gemm_fresh(t);
@@ -75,7 +61,7 @@ static dlc_gemm_idx_t dlc_gemm_dim(dlc_gemm_text_t *t, int input, const dlc_shap
 }
 
 /* Product of dims [from, to) of input %in<input>; 1 for an empty range. */
-static dlc_gemm_idx_t dlc_gemm_dims_product(dlc_gemm_text_t *t, int input, const dlc_shape_t *s, int from, int to) {
+dlc_gemm_idx_t dlc_gemm_dims_product(dlc_gemm_text_t *t, int input, const dlc_shape_t *s, int from, int to) {
   int64_t folded = 1;
   bool dynamic = false;
   for (int d = from; d < to; ++d) {
@@ -90,7 +76,7 @@ static dlc_gemm_idx_t dlc_gemm_dims_product(dlc_gemm_text_t *t, int input, const
 }
 
 /* `%name = memref.reinterpret_cast %<src> to [sizes] [strides]` into the fully dynamic strided type. */
-static void dlc_gemm_view(dlc_gemm_text_t *t, const char *name, const char *src, const dlc_shape_t *src_shape,
+void dlc_gemm_view(dlc_gemm_text_t *t, const char *name, const char *src, const dlc_shape_t *src_shape,
                           const char *elem, int rank, const dlc_gemm_idx_t *sizes, const dlc_gemm_idx_t *strides) {
   dlc_gemm_idx_t zero = dlc_gemm_const(t, 0);
   dlc_strbuf_appendf(t->out, "  %s = memref.reinterpret_cast %s to offset: [%s], sizes: [", name, src, zero.s);
@@ -101,6 +87,26 @@ static void dlc_gemm_view(dlc_gemm_text_t *t, const char *name, const char *src,
   dlc_gpu_append_memref_type(t->out, src_shape);
   if (rank == 3) dlc_strbuf_appendf(t->out, " to memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>\n", elem);
   else dlc_strbuf_appendf(t->out, " to memref<?x%s, strided<[?], offset: ?>>\n", elem);
+}
+
+void dlc_gemm_append_call(dlc_gemm_text_t *t, const char *e, int64_t flags) {
+  dlc_strbuf_appendf(t->out, "  %%gemm_flags = arith.constant %lld : i64\n", (long long)flags);
+  dlc_strbuf_appendf(t->out,
+                     "  func.call @dlcrt_gemm_%s(%%gemm_a, %%gemm_b, %%gemm_c, %%gemm_bias, %%gemm_flags) : "
+                     "(memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, "
+                     "memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, memref<?x%s, strided<[?], offset: ?>>, i64) -> ()\n",
+                     e, e, e, e, e);
+}
+
+void dlc_gemm_declare(dlc_gpu_unit_t *unit, const char *e) {
+  char symbol[32], decl[512];
+  snprintf(symbol, sizeof(symbol), "dlcrt_gemm_%s", e);
+  snprintf(decl, sizeof(decl),
+           "func.func private @%s(memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, "
+           "memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, "
+           "memref<?x%s, strided<[?], offset: ?>>, i64) attributes {llvm.emit_c_interface, dlc.library_call}\n",
+           symbol, e, e, e, e);
+  dlc_gpu_unit_declare(unit, symbol, decl);
 }
 
 /*===-- Recognising the unit --------------------------------------------------------------------===*/
@@ -163,7 +169,7 @@ static int64_t dlc_gemm_activation_flag(MlirOperation op) {
   return 0;
 }
 
-static const char *dlc_gemm_elem_name(MlirType elem) {
+const char *dlc_gemm_elem_name(MlirType elem) {
   switch (dlc_dtype_from_mlir(elem)) {
     case DLCRT_DTYPE_F32: return "f32";
     case DLCRT_DTYPE_F16: return "f16";
@@ -180,7 +186,7 @@ static MlirOperation dlc_gemm_module_of(MlirOperation op) {
   return top;
 }
 
-static bool dlc_gemm_module_allows_tf32(MlirOperation op) {
+bool dlc_gemm_module_allows_tf32(MlirOperation op) {
   return !mlirAttributeIsNull(mlirOperationGetAttributeByName(dlc_gemm_module_of(op), dlc_sref("dlc.allow_tf32")));
 }
 
@@ -271,7 +277,7 @@ static bool dlc_gemm_plan_group(dlc_gpu_unit_t *unit, dlc_gemm_plan_t *plan) {
   return i == unit->num_ops && mlirValueEqual(unit->outputs[0], last);
 }
 
-static int dlc_gemm_input_index(const dlc_gpu_unit_t *unit, MlirValue v) {
+int dlc_gemm_input_index(const dlc_gpu_unit_t *unit, MlirValue v) {
   for (int i = 0; i < unit->num_inputs; ++i)
     if (mlirValueEqual(unit->inputs[i], v)) return i;
   return -1;
@@ -301,6 +307,8 @@ static bool dlc_gemm_batch_is_one(const dlc_shape_t *c) {
 
 dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled) {
   *handled = false;
+  if (mlirOperationIsNull(unit->group) && unit->num_ops == 1 && dlc_op_is(unit->ops[0], DLC_CONV2D))
+    return dlc_gpu_emit_conv_gemm(unit, func_name, out, handled);
   dlc_gemm_plan_t plan;
   memset(&plan, 0, sizeof(plan));
   bool planned = mlirOperationIsNull(unit->group) ? dlc_gemm_plan_single(unit, &plan) : dlc_gemm_plan_group(unit, &plan);
@@ -390,13 +398,7 @@ dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_nam
   int64_t flags = plan.flags;
   if (!strcmp(plan.elem, "f32") && (unit->options->allow_tf32 || dlc_gemm_module_allows_tf32(plan.matmul)))
     flags |= DLC_GEMM_ALLOW_TF32;
-  dlc_strbuf_appendf(&body, "  %%gemm_flags = arith.constant %lld : i64\n", (long long)flags);
-  const char *e = plan.elem;
-  dlc_strbuf_appendf(&body,
-                     "  func.call @dlcrt_gemm_%s(%%gemm_a, %%gemm_b, %%gemm_c, %%gemm_bias, %%gemm_flags) : "
-                     "(memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, "
-                     "memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, memref<?x%s, strided<[?], offset: ?>>, i64) -> ()\n",
-                     e, e, e, e, e);
+  dlc_gemm_append_call(&t, plan.elem, flags);
 
   if (!dlc_gpu_append_prologue(unit, func_name, out)) {
     dlc_strbuf_free(&body);
@@ -406,14 +408,7 @@ dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_nam
   if (!st) {
     dlc_strbuf_append(out, dlc_strbuf_cstr(&body));
     dlc_gpu_append_epilogue(unit, out);
-    char symbol[32], decl[512];
-    snprintf(symbol, sizeof(symbol), "dlcrt_gemm_%s", e);
-    snprintf(decl, sizeof(decl),
-             "func.func private @%s(memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, "
-             "memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, "
-             "memref<?x%s, strided<[?], offset: ?>>, i64) attributes {llvm.emit_c_interface, dlc.library_call}\n",
-             symbol, e, e, e, e);
-    dlc_gpu_unit_declare(unit, symbol, decl);
+    dlc_gemm_declare(unit, plan.elem);
     *handled = true;
   }
   dlc_strbuf_free(&body);
