@@ -120,7 +120,11 @@ static int rk_classify(const rk_program_t *p, const dlc_shape_t *s) {
   bool outer_match = true, outer_ones = true, inner_match = true, inner_ones = true;
   for (int32_t d = 0; d < r; ++d) {
     int64_t v = d < off ? 1 : s->dims[d - off];
-    bool match = dims_equal(v, p->full.dims[d]), one = v == 1;
+    /* A dynamic dim is assumed not to broadcast at run time (as in the linalg lowering), so it
+     * matches any size of S but 1; a static 1 against a dynamic size of S broadcasts. */
+    int64_t f = p->full.dims[d];
+    bool match = v == f || (v == DLC_DYN && f != 1) || (f == DLC_DYN && v != 1);
+    bool one = v == 1 || (v == DLC_DYN && f == 1);
     if (d < p->split) outer_match &= match, outer_ones &= one;
     else inner_match &= match, inner_ones &= one;
   }

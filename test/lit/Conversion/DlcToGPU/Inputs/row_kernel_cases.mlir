@@ -86,3 +86,24 @@ func.func private @softmax_group(%x: tensor<2x8x64xf32>) -> (tensor<2x8x64xf32>,
   %flat = "dlc.reshape"(%s) : (tensor<2x8x1xf32>) -> tensor<16xf32>
   return %y, %flat : tensor<2x8x64xf32>, tensor<16xf32>
 }
+// bert's fused residual + layer norm: one input's dynamic dim stands for S's static 8 (dynamic dims
+// are assumed not to broadcast).
+func.func @stitch_residual_ln(%r: tensor<1x?x64xf32>, %x: tensor<1x8x64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<1x8x64xf32> {
+  %0 = call @residual_ln_group(%r, %x, %g, %b) : (tensor<1x?x64xf32>, tensor<1x8x64xf32>, tensor<64xf32>, tensor<64xf32>) -> tensor<1x8x64xf32>
+  return %0 : tensor<1x8x64xf32>
+}
+func.func private @residual_ln_group(%r: tensor<1x?x64xf32>, %x: tensor<1x8x64xf32>, %g: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<1x8x64xf32> attributes {dlc.fusion = {kind = "stitch", threads = 128}} {
+  %two = "dlc.constant"() {value = dense<2.0> : tensor<f32>} : () -> tensor<f32>
+  %eps = "dlc.constant"() {value = dense<1.0e-5> : tensor<f32>} : () -> tensor<f32>
+  %h = "dlc.add"(%r, %x) : (tensor<1x?x64xf32>, tensor<1x8x64xf32>) -> tensor<1x8x64xf32>
+  %m = "dlc.reduce"(%h) {axes = array<i64: -1>, kind = "mean", keepdims = true} : (tensor<1x8x64xf32>) -> tensor<1x8x1xf32>
+  %d = "dlc.sub"(%h, %m) : (tensor<1x8x64xf32>, tensor<1x8x1xf32>) -> tensor<1x8x64xf32>
+  %p = "dlc.pow"(%d, %two) : (tensor<1x8x64xf32>, tensor<f32>) -> tensor<1x8x64xf32>
+  %v = "dlc.reduce"(%p) {axes = array<i64: -1>, kind = "mean", keepdims = true} : (tensor<1x8x64xf32>) -> tensor<1x8x1xf32>
+  %ve = "dlc.add"(%v, %eps) : (tensor<1x8x1xf32>, tensor<f32>) -> tensor<1x8x1xf32>
+  %s = "dlc.sqrt"(%ve) : (tensor<1x8x1xf32>) -> tensor<1x8x1xf32>
+  %n = "dlc.div"(%d, %s) : (tensor<1x8x64xf32>, tensor<1x8x1xf32>) -> tensor<1x8x64xf32>
+  %y0 = "dlc.mul"(%n, %g) : (tensor<1x8x64xf32>, tensor<64xf32>) -> tensor<1x8x64xf32>
+  %y = "dlc.add"(%y0, %b) : (tensor<1x8x64xf32>, tensor<64xf32>) -> tensor<1x8x64xf32>
+  return %y : tensor<1x8x64xf32>
+}

@@ -340,6 +340,8 @@ CASES = {
     "reduce_mean_keepdims": ([rnd(4, 8, 32)], lambda x: [x.mean((1, 2), keepdims=True)]),
     "stitch_layer_norm": ([rnd(2, 8, 64), rnd(64, seed=1), rnd(64, seed=2)],
                           lambda x, g, b: [layer_norm(x, g, b, 2)]),
+    "stitch_residual_ln": ([rnd(1, 8, 64), rnd(1, 8, 64, seed=3), rnd(64, seed=1), rnd(64, seed=2)],
+                           lambda r, x, g, b: [layer_norm(r + x, g, b, 2)]),
     "stitch_softmax_parts": ([rnd(2, 8, 64)], lambda x: [softmax(x), np.exp(x - x.max(-1, keepdims=True)).sum(-1).reshape(16)]),
 }
 
