@@ -11,9 +11,13 @@
  *   COL      one element per column, the same for every row (layer_norm's scale and bias);
  *   SCALAR   one element (constants, size-1 inputs),
  * computed by loads, constants, scalar ops (the formulas of softmax/layer_norm, or a dlc elementwise
- * op whose scalar body comes from DlcToLinalg's shared emitter) and reductions (sum, max, min, prod;
- * mean = sum / N) of a ROW value to an RSCALAR one. Unit-dim reshapes that keep a value's class are
- * no-ops on the flattened buffers. Anything else (other ops, other element types than f32,
+ * op or where whose scalar body comes from the shared emitter, scalar_op.h) and reductions (sum, max,
+ * min, prod; mean = sum / N) of a ROW value to an RSCALAR one. An input broadcast over only some
+ * outer dims (an attention mask [q, k] against scores [b, h, q, k]) is *gathered*: a ROW or RSCALAR
+ * value whose row starts at an offset computed per row from the row's coordinates. Reshapes that
+ * keep a value's flat layout are no-ops. A dynamic dim is assumed not to broadcast at run time (as
+ * in the linalg lowering). Anything else (other ops, element types other than f32 (and i1 for a
+ * where's condition),
  * reductions over non-trailing dims, groups whose reductions disagree on S) is "not handled" and goes
  * the generic way.
  *
@@ -60,6 +64,10 @@ typedef struct rk_node_t {
   rk_op_t op;
   rk_class_t cls;
   int input;            /* RK_INPUT: the unit input */
+  bool is_i1;           /* RK_INPUT: an i1 input (a where's condition); otherwise f32 */
+  bool gather;          /* RK_INPUT: outer dims partly broadcast; the row's element is at `rowoff` */
+  bool outer_match[DLCRT_MAX_RANK]; /* gather: the outer dims the input has (the others broadcast) */
+  char rowoff[16];      /* gather: the flat index of the row's first element, per row */
   double value;         /* RK_CONST */
   const char *arith;    /* RK_ARITH: "arith.subf", "math.exp", ... (f32, one or two operands) */
   MlirOperation dlc_op; /* RK_DLC: an elementwise dlc op */
@@ -133,6 +141,28 @@ static int rk_classify(const rk_program_t *p, const dlc_shape_t *s) {
   if (outer_ones && inner_match) return RK_COL;
   if (outer_ones && inner_ones) return RK_SCALAR;
   return -1;
+}
+
+/* An input whose inner dims all match S (or are all 1) but whose outer dims mix matching and
+ * broadcast ones (an attention mask of shape [q, k] against scores [b, h, q, k]): its element for a
+ * row is at rowoff(row) + col (or rowoff(row)), rowoff summing the row's coordinates in the dims it
+ * has times its strides. Fills `outer` and returns RK_ROW / RK_RSCALAR, or -1. */
+static int rk_gather_class(const rk_program_t *p, const dlc_shape_t *s, bool *outer) {
+  int32_t r = p->full.rank, off = r - s->rank;
+  if (off < 0) return -1;
+  bool inner_match = true, inner_ones = true;
+  for (int32_t d = 0; d < r; ++d) {
+    int64_t v = d < off ? 1 : s->dims[d - off], f = p->full.dims[d];
+    bool match = v == f || (v == DLC_DYN && f != 1) || (f == DLC_DYN && v != 1);
+    bool one = v == 1 || (v == DLC_DYN && f == 1);
+    if (d < p->split) {
+      if (!match && !one) return -1;
+      outer[d] = match && !(one && f != 1);
+    } else {
+      inner_match &= match, inner_ones &= one;
+    }
+  }
+  return inner_match ? RK_ROW : inner_ones ? RK_RSCALAR : -1;
 }
 
 /* A shape that is exactly the outer dims (a reduction result without keepdims). */
@@ -310,8 +340,11 @@ static bool rk_add_op(rk_program_t *p, MlirOperation op) {
   for (int i = 0; i < nin; ++i) {
     MlirValue v = mlirOperationGetOperand(op, i);
     dlc_shape_t s;
-    if (!dlc_shape_from_type(mlirValueGetType(v), &s) || !rk_is_f32(s.elem)) return false;
+    bool cond = info->op_class == DLC_OPC_WHERE && i == 0;
+    if (!dlc_shape_from_type(mlirValueGetType(v), &s)) return false;
+    if (cond ? !mlirTypeIsAInteger(s.elem) || mlirIntegerTypeGetWidth(s.elem) != 1 : !rk_is_f32(s.elem)) return false;
     if ((args[i] = rk_node_of(p, v)) < 0) return false;
+    if (cond != (p->nodes[args[i]].op == RK_INPUT && p->nodes[args[i]].is_i1)) return false;
   }
   int cls = rk_classify(p, &rs);
   switch (info->op_class) {
@@ -319,11 +352,13 @@ static bool rk_add_op(rk_program_t *p, MlirOperation op) {
       double v;
       return rk_splat_value(op, &v) && rk_bind(p, res, rk_const(p, v));
     }
-    case DLC_OPC_UNARY: case DLC_OPC_BINARY: {
-      /* Each operand's broadcast must be what its class says (right-aligned numpy rules). */
+    case DLC_OPC_UNARY: case DLC_OPC_BINARY: case DLC_OPC_WHERE: {
+      /* Each operand's broadcast must be what its class says (right-aligned numpy rules); a gathered
+       * input's broadcast is in its load index. */
       for (int i = 0; i < nin; ++i) {
         dlc_shape_t s;
         dlc_shape_from_type(mlirValueGetType(mlirOperationGetOperand(op, i)), &s);
+        if (p->nodes[args[i]].gather) continue;
         if (rk_classify(p, &s) != (int)p->nodes[args[i]].cls) return false;
       }
       rk_class_t c = rk_join(p, args, nin);
@@ -398,12 +433,20 @@ static bool rk_build(rk_program_t *p, dlc_gpu_unit_t *unit) {
   if (!rk_find_shape(p, unit) || !rk_is_f32(p->full.elem)) return false;
   for (int i = 0; i < unit->num_inputs; ++i) {
     dlc_shape_t s;
-    if (!dlc_gpu_input_shape(unit, i, &s) || !rk_is_f32(s.elem)) return false;
+    if (!dlc_gpu_input_shape(unit, i, &s)) return false;
+    bool is_i1 = mlirTypeIsAInteger(s.elem) && mlirIntegerTypeGetWidth(s.elem) == 1;
+    if (!rk_is_f32(s.elem) && !is_i1) return false;
+    bool outer[DLCRT_MAX_RANK] = {false};
     int cls = rk_classify(p, &s);
+    bool gather = cls < 0;
+    if (gather) cls = rk_gather_class(p, &s, outer);
     if (cls < 0) return false;
     int id = rk_add(p, RK_INPUT, (rk_class_t)cls);
     if (id < 0) return false;
     p->nodes[id].input = i;
+    p->nodes[id].is_i1 = is_i1;
+    p->nodes[id].gather = gather;
+    memcpy(p->nodes[id].outer_match, outer, sizeof(outer));
     if (!rk_bind(p, unit->inputs[i], id)) return false;
   }
   for (int i = 0; i < unit->num_ops; ++i)
@@ -502,9 +545,11 @@ static const char *rk_value(rk_emit_t *k, rk_slot_t *s, int id) {
   if (n->cls == RK_RSCALAR || n->cls == RK_SCALAR) return n->name;
   if (s->vals[id][0]) return s->vals[id];
   char *res = s->vals[id];
-  if (n->op == RK_INPUT && k->vec4 && s->index >= 0) { /* one vector load fills 4 slots */
+  if (n->op == RK_INPUT && k->vec4 && s->index >= 0 && !n->is_i1) { /* one vector load fills 4 slots */
     rk_slot_t *first = &k->slots[s->index - s->index % 4];
-    const char *idx = n->cls == RK_ROW ? rk_gidx(k, first) : first->col;
+    char gi[16];
+    const char *idx = n->gather ? rk_fresh(k, gi) : n->cls == RK_ROW ? rk_gidx(k, first) : first->col;
+    if (n->gather) rk_line(k, "%s = arith.addi %s, %s : index", gi, n->rowoff, first->col);
     char vec[16];
     rk_fresh(k, vec);
     rk_line(k, "%s = vector.load %%fi%d[%s] {alignment = 16 : i64} : memref<?xf32>, vector<4xf32>", vec, n->input, idx);
@@ -514,9 +559,11 @@ static const char *rk_value(rk_emit_t *k, rk_slot_t *s, int id) {
       rk_line(k, "%s = vector.extract %s[%d] : f32 from vector<4xf32>", v, vec, e);
     }
   } else if (n->op == RK_INPUT) {
+    char gi[16];
+    const char *idx = n->gather ? rk_fresh(k, gi) : n->cls == RK_ROW ? rk_gidx(k, s) : s->col;
+    if (n->gather) rk_line(k, "%s = arith.addi %s, %s : index", gi, n->rowoff, s->col);
     rk_fresh(k, res);
-    const char *idx = n->cls == RK_ROW ? rk_gidx(k, s) : s->col;
-    rk_line(k, "%s = memref.load %%fi%d[%s] : memref<?xf32>", res, n->input, idx);
+    rk_line(k, "%s = memref.load %%fi%d[%s] : memref<?x%s>", res, n->input, idx, n->is_i1 ? "i1" : "f32");
   } else {
     rk_scalar_node(k, s, id, res);
   }
@@ -619,11 +666,12 @@ static void rk_emit_row_node(rk_emit_t *k, rk_slot_t *slots, rk_slot_t *loop_slo
     case RK_INPUT:
       rk_fresh(k, n->name);
       if (n->cls == RK_RSCALAR) {
-        rk_line(k, "%s = memref.load %%fi%d[%s] : memref<?xf32>", n->name, n->input, k->row);
+        rk_line(k, "%s = memref.load %%fi%d[%s] : memref<?x%s>", n->name, n->input, n->gather ? n->rowoff : k->row,
+                n->is_i1 ? "i1" : "f32");
       } else {
         char c0[16];
         rk_index(k, 0, c0);
-        rk_line(k, "%s = memref.load %%fi%d[%s] : memref<?xf32>", n->name, n->input, c0);
+        rk_line(k, "%s = memref.load %%fi%d[%s] : memref<?x%s>", n->name, n->input, c0, n->is_i1 ? "i1" : "f32");
       }
       break;
     case RK_CONST: rk_f32(k, n->value, n->name); break;
@@ -640,11 +688,54 @@ static void rk_emit_row_node(rk_emit_t *k, rk_slot_t *slots, rk_slot_t *loop_slo
   }
 }
 
+/* rowoff of every gathered input: the row's coordinates in the outer dims (from the last, by
+ * remainder and division), times the input's strides in the dims it has. */
+static void rk_emit_row_offsets(rk_emit_t *k) {
+  rk_program_t *p = k->p;
+  char coord[DLCRT_MAX_RANK][16];
+  bool have = false;
+  for (int i = 0; i < p->num_nodes && !have; ++i) have = p->nodes[i].op == RK_INPUT && p->nodes[i].gather;
+  if (!have) return;
+  char rem[16];
+  snprintf(rem, sizeof(rem), "%s", k->row);
+  for (int32_t d = p->split - 1; d >= 0; --d) {
+    char q[16];
+    rk_fresh(k, coord[d]);
+    rk_line(k, "%s = arith.remui %s, %%sd%d : index", coord[d], rem, (int)d);
+    if (d == 0) break;
+    rk_fresh(k, q);
+    rk_line(k, "%s = arith.divui %s, %%sd%d : index", q, rem, (int)d);
+    strcpy(rem, q);
+  }
+  for (int i = 0; i < p->num_nodes; ++i) {
+    rk_node_t *n = &p->nodes[i];
+    if (n->op != RK_INPUT || !n->gather) continue;
+    char acc[16], stride[16];
+    rk_index(k, 0, acc);
+    if (n->cls == RK_ROW) snprintf(stride, sizeof(stride), "%s", k->n_index);
+    else rk_index(k, 1, stride);
+    for (int32_t d = p->split - 1; d >= 0; --d) {
+      if (!n->outer_match[d]) continue;
+      char t[16], a2[16], s2[16];
+      rk_fresh(k, t);
+      rk_fresh(k, a2);
+      rk_line(k, "%s = arith.muli %s, %s : index", t, coord[d], stride);
+      rk_line(k, "%s = arith.addi %s, %s : index", a2, acc, t);
+      strcpy(acc, a2);
+      rk_fresh(k, s2);
+      rk_line(k, "%s = arith.muli %s, %%sd%d : index", s2, stride, (int)d);
+      strcpy(stride, s2);
+    }
+    snprintf(n->rowoff, sizeof(n->rowoff), "%s", acc);
+  }
+}
+
 /* The body for one row: row-level nodes in program order, then the stores. */
 static void rk_emit_row_body(rk_emit_t *k, rk_slot_t *slots, rk_slot_t *loop_slot) {
   rk_program_t *p = k->p;
   rk_fresh(k, k->rbase);
   rk_line(k, "%s = arith.muli %s, %s : index", k->rbase, k->row, k->n_index);
+  rk_emit_row_offsets(k);
   for (int i = 0; i < p->num_nodes; ++i)
     if (p->nodes[i].cls == RK_RSCALAR || p->nodes[i].cls == RK_SCALAR) rk_emit_row_node(k, slots, loop_slot, i);
   int num_out = k->unit->num_outputs;
@@ -701,6 +792,7 @@ static void rk_emit_row_body(rk_emit_t *k, rk_slot_t *slots, rk_slot_t *loop_slo
 /* Appends `%name = <buf as a flat memref<?xf32>>` for a buffer of shape `s` (identity layout). */
 static void rk_flatten(rk_emit_t *k, const char *name, const char *buf, const dlc_shape_t *s) {
   dlc_strbuf_t *o = k->out;
+  const char *et = mlirTypeIsAF32(s->elem) ? "f32" : "i1";
   int64_t n = 1;
   bool dyn = false;
   for (int32_t d = 0; d < s->rank; ++d) {
@@ -708,10 +800,11 @@ static void rk_flatten(rk_emit_t *k, const char *name, const char *buf, const dl
     else n *= s->dims[d];
   }
   char flat[24];
-  if (dyn) snprintf(flat, sizeof(flat), "memref<?xf32>");
-  else snprintf(flat, sizeof(flat), "memref<%lldxf32>", (long long)n);
+  if (dyn) snprintf(flat, sizeof(flat), "memref<?x%s>", et);
+  else snprintf(flat, sizeof(flat), "memref<%lldx%s>", (long long)n, et);
   if (s->rank == 0) {
-    dlc_strbuf_appendf(o, "  %s_f = memref.expand_shape %s [] output_shape [1] : memref<f32> into %s\n", name, buf, flat);
+    dlc_strbuf_appendf(o, "  %s_f = memref.expand_shape %s [] output_shape [1] : memref<%s> into %s\n", name, buf, et,
+                       flat);
   } else if (s->rank == 1) {
     dlc_strbuf_appendf(o, "  %s_f = memref.cast %s : %s to %s\n", name, buf, flat, flat);
   } else {
@@ -721,7 +814,7 @@ static void rk_flatten(rk_emit_t *k, const char *name, const char *buf, const dl
     dlc_gpu_append_memref_type(o, s);
     dlc_strbuf_appendf(o, " into %s\n", flat);
   }
-  dlc_strbuf_appendf(o, "  %s = memref.cast %s_f : %s to memref<?xf32>\n", name, name, flat);
+  dlc_strbuf_appendf(o, "  %s = memref.cast %s_f : %s to memref<?x%s>\n", name, name, flat, et);
 }
 
 /* Index values of S's dims at function level (dynamic ones read with memref.dim from an input that

@@ -107,3 +107,27 @@ func.func private @leading_axis(%x: tensor<2x8x64xf32>) -> tensor<2x8x64xf32> at
   %d = "dlc.sub"(%x, %m) : (tensor<2x8x64xf32>, tensor<1x8x64xf32>) -> tensor<2x8x64xf32>
   return %d : tensor<2x8x64xf32>
 }
+
+// Attention softmax with a causal mask: the i1 mask [q, k] is broadcast over batch and heads, so each
+// row finds its mask row from its coordinates (remainder by q): rowoff = (row mod q) * k.
+// CHECK-LABEL: func.func private @masked_softmax(
+// CHECK-SAME: dlc.gpu_kernel
+// CHECK: %[[DQ:.*]] = tensor.dim %arg0, %c2 : tensor<1x4x?x?xf32>
+// CHECK: %[[DK:.*]] = tensor.dim %arg0, %c3 : tensor<1x4x?x?xf32>
+// CHECK: memref.collapse_shape %{{.*}} : memref<?x?xi1> into memref<?xi1>
+// CHECK: gpu.launch
+// CHECK: %[[Q:.*]] = arith.remui %{{.*}}, %[[DQ]] : index
+// CHECK-NEXT: %[[OFF:.*]] = arith.muli %[[Q]], %[[DK]] : index
+// CHECK: %[[AT:.*]] = arith.addi %{{.*}}, %{{.*}} : index
+// CHECK: %[[M:.*]] = memref.load %{{.*}}[%[[AT]]] : memref<?xi1>
+// CHECK: arith.select %[[M]], %{{.*}}, %{{.*}} : f32
+// CHECK: math.exp
+// CHECK: gpu.terminator
+func.func private @masked_softmax(%x: tensor<1x4x?x?xf32>, %m: tensor<?x?xi1>) -> tensor<1x4x?x?xf32> attributes {dlc.fusion = {kind = "stitch", threads = 128}} {
+  %c8 = "dlc.constant"() {value = dense<8.0> : tensor<f32>} : () -> tensor<f32>
+  %neg = "dlc.constant"() {value = dense<-1.0e+04> : tensor<f32>} : () -> tensor<f32>
+  %s = "dlc.div"(%x, %c8) : (tensor<1x4x?x?xf32>, tensor<f32>) -> tensor<1x4x?x?xf32>
+  %w = "dlc.where"(%m, %neg, %s) : (tensor<?x?xi1>, tensor<f32>, tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32>
+  %y = "dlc.softmax"(%w) {axis = 3 : i64} : (tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32>
+  return %y : tensor<1x4x?x?xf32>
+}

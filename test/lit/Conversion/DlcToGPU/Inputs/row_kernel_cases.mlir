@@ -107,3 +107,17 @@ func.func private @residual_ln_group(%r: tensor<1x?x64xf32>, %x: tensor<1x8x64xf
   %y = "dlc.add"(%y0, %b) : (tensor<1x8x64xf32>, tensor<64xf32>) -> tensor<1x8x64xf32>
   return %y : tensor<1x8x64xf32>
 }
+// gpt/llama's fused attention softmax: scale, causal mask (an i1 [q, k] input broadcast over batch and
+// heads: a gathered input), softmax over rows of dynamic length.
+func.func @stitch_masked_softmax(%x: tensor<1x4x?x?xf32>, %m: tensor<?x?xi1>) -> tensor<1x4x?x?xf32> {
+  %0 = call @masked_softmax_group(%x, %m) : (tensor<1x4x?x?xf32>, tensor<?x?xi1>) -> tensor<1x4x?x?xf32>
+  return %0 : tensor<1x4x?x?xf32>
+}
+func.func private @masked_softmax_group(%x: tensor<1x4x?x?xf32>, %m: tensor<?x?xi1>) -> tensor<1x4x?x?xf32> attributes {dlc.fusion = {kind = "stitch", threads = 128}} {
+  %c8 = "dlc.constant"() {value = dense<8.0> : tensor<f32>} : () -> tensor<f32>
+  %neg = "dlc.constant"() {value = dense<-1.0e+04> : tensor<f32>} : () -> tensor<f32>
+  %s = "dlc.div"(%x, %c8) : (tensor<1x4x?x?xf32>, tensor<f32>) -> tensor<1x4x?x?xf32>
+  %w = "dlc.where"(%m, %neg, %s) : (tensor<?x?xi1>, tensor<f32>, tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32>
+  %y = "dlc.softmax"(%w) {axis = 3 : i64} : (tensor<1x4x?x?xf32>) -> tensor<1x4x?x?xf32>
+  return %y : tensor<1x4x?x?xf32>
+}

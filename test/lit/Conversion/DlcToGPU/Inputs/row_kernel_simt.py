@@ -342,6 +342,8 @@ CASES = {
                           lambda x, g, b: [layer_norm(x, g, b, 2)]),
     "stitch_residual_ln": ([rnd(1, 8, 64), rnd(1, 8, 64, seed=3), rnd(64, seed=1), rnd(64, seed=2)],
                            lambda r, x, g, b: [layer_norm(r + x, g, b, 2)]),
+    "stitch_masked_softmax": ([rnd(1, 4, 6, 6, lo=-20, hi=20), np.triu(np.ones((6, 6), bool), 1)],
+                              lambda x, m: [softmax(np.where(m, -1.0e4, x / 8))]),
     "stitch_softmax_parts": ([rnd(2, 8, 64)], lambda x: [softmax(x), np.exp(x - x.max(-1, keepdims=True)).sum(-1).reshape(16)]),
 }
 
@@ -352,7 +354,7 @@ def main():
     for name, (inputs, ref) in CASES.items():
         try:
             outs = m.call(name, [Buf(x.reshape(-1).copy(), x.shape) for x in inputs])
-            want = ref(*[x.astype(np.float64) for x in inputs])
+            want = ref(*[x if x.dtype == bool else x.astype(np.float64) for x in inputs])
             err = 0.0
             for o, w in zip(outs, want):
                 got = o.data.reshape(o.shape).astype(np.float64)
