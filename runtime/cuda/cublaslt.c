@@ -72,7 +72,13 @@ enum {
   CUBLASLT_EPILOGUE_GELU_BIAS = 36,
 };
 enum { CUBLASLT_MATRIX_LAYOUT_BATCH_COUNT = 5, CUBLASLT_MATRIX_LAYOUT_STRIDED_BATCH_OFFSET = 6 };
-enum { CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES = 1 };
+enum {
+  CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES = 1,
+  CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_A_BYTES = 5,
+  CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_B_BYTES = 6,
+  CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_C_BYTES = 7,
+  CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_D_BYTES = 8,
+};
 #endif
 
 /* The cuBLASLt entry points DLC uses: X(field, return, parameters, symbol, required). */
@@ -129,7 +135,9 @@ _Static_assert(CUBLASLT_EPILOGUE_DEFAULT == 1 && CUBLASLT_EPILOGUE_RELU == 2 && 
                    CUBLASLT_EPILOGUE_RELU_BIAS == 6 && CUBLASLT_EPILOGUE_GELU == 32 && CUBLASLT_EPILOGUE_GELU_BIAS == 36,
                "epilogues");
 _Static_assert(CUBLASLT_MATRIX_LAYOUT_BATCH_COUNT == 5 && CUBLASLT_MATRIX_LAYOUT_STRIDED_BATCH_OFFSET == 6 &&
-                   CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES == 1,
+                   CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES == 1 && CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_A_BYTES == 5 &&
+                   CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_B_BYTES == 6 && CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_C_BYTES == 7 &&
+                   CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_D_BYTES == 8,
                "layout and preference attributes");
 _Static_assert(sizeof(cublasLtMatmulHeuristicResult_t) == 96 && sizeof(cublasLtMatmulAlgo_t) == 64,
                "heuristic result layout");
@@ -294,6 +302,16 @@ static cublasStatus_t dlcrt_gemm_layout(const dlcrt_cublaslt_api_t *api, cudaDat
   return result;
 }
 
+/* The alignment the heuristic may assume for a matrix at `ptr`: the largest power of two dividing the
+ * address, at most 256 (cuBLASLt's default assumption, which views at an offset or arena buffers
+ * 64 bytes apart would break). */
+static uint32_t dlcrt_gemm_alignment(const void *ptr) {
+  uintptr_t address = (uintptr_t)ptr;
+  uint32_t alignment = 256;
+  while (alignment > 1 && address % alignment != 0) alignment /= 2;
+  return alignment;
+}
+
 static int32_t dlcrt_gemm_epilogue(int64_t flags) {
   bool bias = flags & DLCRT_GEMM_BIAS;
   if (flags & DLCRT_GEMM_RELU) return bias ? CUBLASLT_EPILOGUE_RELU_BIAS : CUBLASLT_EPILOGUE_RELU;
@@ -380,6 +398,19 @@ static dlcrt_status_t dlcrt_gemm(cudaDataType type, size_t element_bytes, const 
     call = "cublasLtMatmulPreferenceSetAttribute(MAX_WORKSPACE_BYTES)";
     result = api->MatmulPreferenceSetAttribute(pref, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, &workspace_bytes,
                                                sizeof(workspace_bytes));
+  }
+  /* cuBLASLt's A is DLC's B, its B is DLC's A; C and D are DLC's C */
+  const struct {
+    int attribute;
+    const void *ptr;
+  } kAlignments[] = {{CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_A_BYTES, b_ptr},
+                     {CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_B_BYTES, a_ptr},
+                     {CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_C_BYTES, c_ptr},
+                     {CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_D_BYTES, c_ptr}};
+  for (size_t i = 0; i < sizeof(kAlignments) / sizeof(kAlignments[0]) && result == CUBLAS_STATUS_SUCCESS; ++i) {
+    uint32_t alignment = dlcrt_gemm_alignment(kAlignments[i].ptr);
+    call = "cublasLtMatmulPreferenceSetAttribute(MIN_ALIGNMENT)";
+    result = api->MatmulPreferenceSetAttribute(pref, kAlignments[i].attribute, &alignment, sizeof(alignment));
   }
   cublasLtMatmulHeuristicResult_t heuristic;
   memset(&heuristic, 0, sizeof(heuristic));

@@ -18,6 +18,7 @@ enum {
   FAKE_NOT_INITIALIZED = 1,
   FAKE_INVALID_VALUE = 7,
   FAKE_NOT_SUPPORTED = 15,
+  FAKE_MISALIGNED = 16, /* not a cuBLAS status: the fake's own, so that tests see what failed */
 };
 enum { FAKE_R_32F = 0, FAKE_R_16F = 2, FAKE_R_16BF = 14 };
 enum { FAKE_COMPUTE_32F = 68, FAKE_COMPUTE_32F_FAST_TF32 = 77 };
@@ -41,6 +42,7 @@ typedef struct fake_layout_t {
 
 typedef struct fake_pref_t {
   uint64_t max_workspace;
+  uint32_t min_alignment[4]; /* A, B, C, D; 256 unless set, as in cuBLASLt */
 } fake_pref_t;
 
 typedef struct {
@@ -77,6 +79,7 @@ const char *cublasLtGetStatusName(cublasStatus_t status) {
   case FAKE_NOT_INITIALIZED: return "CUBLAS_STATUS_NOT_INITIALIZED";
   case FAKE_INVALID_VALUE: return "CUBLAS_STATUS_INVALID_VALUE";
   case FAKE_NOT_SUPPORTED: return "CUBLAS_STATUS_NOT_SUPPORTED";
+  case FAKE_MISALIGNED: return "FAKE_STATUS_MISALIGNED (a pointer breaks the alignment the heuristic assumed)";
   default: return "CUBLAS_STATUS_UNKNOWN";
   }
 }
@@ -137,6 +140,7 @@ cublasStatus_t cublasLtMatrixLayoutSetAttribute(fake_layout_t *layout, int attr,
 
 cublasStatus_t cublasLtMatmulPreferenceCreate(fake_pref_t **pref) {
   *pref = calloc(1, sizeof(**pref));
+  for (int i = 0; i < 4; ++i) (*pref)->min_alignment[i] = 256;
   return FAKE_SUCCESS;
 }
 cublasStatus_t cublasLtMatmulPreferenceDestroy(fake_pref_t *pref) {
@@ -144,6 +148,10 @@ cublasStatus_t cublasLtMatmulPreferenceDestroy(fake_pref_t *pref) {
   return FAKE_SUCCESS;
 }
 cublasStatus_t cublasLtMatmulPreferenceSetAttribute(fake_pref_t *pref, int attr, const void *buf, size_t size) {
+  if (attr >= 5 && attr <= 8 && size == sizeof(uint32_t)) { /* MIN_ALIGNMENT_{A,B,C,D}_BYTES */
+    memcpy(&pref->min_alignment[attr - 5], buf, size);
+    return FAKE_SUCCESS;
+  }
   if (attr != 1 || size != sizeof(uint64_t)) return FAKE_INVALID_VALUE;
   memcpy(&pref->max_workspace, buf, size);
   return FAKE_SUCCESS;
@@ -171,6 +179,8 @@ cublasStatus_t cublasLtMatmulAlgoGetHeuristic(cublasLtHandle_t handle, fake_desc
   if (fake_no_algo) return FAKE_SUCCESS;
   memset(&results[0], 0, sizeof(results[0]));
   results[0].algo.data[0] = 0xa160;
+  /* like a real algorithm, the one found may rely on the alignments the preference promised */
+  for (int i = 0; i < 4; ++i) results[0].algo.data[1 + i] = pref->min_alignment[i];
   *returned = 1;
   return FAKE_SUCCESS;
 }
@@ -235,6 +245,9 @@ cublasStatus_t cublasLtMatmul(cublasLtHandle_t handle, fake_desc_t *desc, const 
   if (!handle || !algo || algo->data[0] != 0xa160 || !fake_shapes(desc, la, lb, lc, &m, &n, &k) || lc != ld ||
       c != d || !alpha || !beta)
     return FAKE_INVALID_VALUE;
+  const void *pointers[4] = {a, b, c, d};
+  for (int i = 0; i < 4; ++i)
+    if ((uintptr_t)pointers[i] % algo->data[1 + i] != 0) return FAKE_MISALIGNED;
   int32_t batch = lc->batch;
   if (la->batch != batch || lb->batch != batch) return FAKE_INVALID_VALUE;
   if ((desc->epilogue & FAKE_EPI_BIAS) && !desc->bias) return FAKE_INVALID_VALUE;
