@@ -319,6 +319,141 @@ static int32_t dlcrt_gemm_epilogue(int64_t flags) {
   return bias ? CUBLASLT_EPILOGUE_BIAS : CUBLASLT_EPILOGUE_DEFAULT;
 }
 
+/* What decides a GEMM's descriptors and algorithm, everything but the pointers (the bias pointer is
+ * set on the descriptor per call): type, compute type, epilogue, batch, then rows, cols, ld, batch
+ * stride and op of cuBLASLt's A, B and C/D, the alignments of A, B and C/D, the workspace size. */
+enum { DLCRT_GEMM_KEY_WORKSPACE = 22, DLCRT_GEMM_KEY_LENGTH = 23 };
+typedef struct dlcrt_gemm_key_t {
+  int64_t values[DLCRT_GEMM_KEY_LENGTH];
+} dlcrt_gemm_key_t;
+
+/* Descriptors, layouts and the heuristic's algorithm for one key, kept for the process: the heuristic
+ * and the descriptors cost more than a small GEMM, and a model repeats the same shapes every call. */
+typedef struct dlcrt_gemm_plan_t {
+  dlcrt_gemm_key_t key;
+  cublasLtMatmulDesc_t desc;
+  cublasLtMatrixLayout_t la, lb, lc;
+  cublasLtMatmulAlgo_t algo;
+  bool used;
+} dlcrt_gemm_plan_t;
+
+enum { DLCRT_GEMM_PLAN_CACHE = 128 };
+static dlcrt_gemm_plan_t dlcrt_gemm_plans[DLCRT_GEMM_PLAN_CACHE]; /* guarded by dlcrt_cublaslt.lock */
+static size_t dlcrt_gemm_next_victim;
+
+static void dlcrt_gemm_plan_release(const dlcrt_cublaslt_api_t *api, dlcrt_gemm_plan_t *plan) {
+  if (plan->lc) api->MatrixLayoutDestroy(plan->lc);
+  if (plan->lb) api->MatrixLayoutDestroy(plan->lb);
+  if (plan->la) api->MatrixLayoutDestroy(plan->la);
+  if (plan->desc) api->MatmulDescDestroy(plan->desc);
+  memset(plan, 0, sizeof(*plan));
+}
+
+/* Makes the descriptors of `key` and asks the heuristic for an algorithm, into *plan. */
+static dlcrt_status_t dlcrt_gemm_plan_create(const dlcrt_cublaslt_api_t *api, const dlcrt_gemm_key_t *key,
+                                             const char *shape, dlcrt_gemm_plan_t *plan) {
+  memset(plan, 0, sizeof(*plan));
+  plan->key = *key;
+  const int64_t *k = key->values;
+  cudaDataType type = (cudaDataType)k[0];
+  cublasComputeType_t compute = (cublasComputeType_t)k[1];
+  int32_t epilogue = (int32_t)k[2];
+  int64_t batch = k[3];
+  dlcrt_gemm_operand_t operand[3];
+  for (int i = 0; i < 3; ++i) {
+    const int64_t *o = k + 4 + 5 * i;
+    operand[i] = (dlcrt_gemm_operand_t){.rows = (uint64_t)o[0], .cols = (uint64_t)o[1], .ld = o[2],
+                                        .batch_stride = o[3], .op = (int32_t)o[4]};
+  }
+  const char *call = "cublasLtMatmulDescCreate";
+  cublasStatus_t result = api->MatmulDescCreate(&plan->desc, compute, CUDA_R_32F);
+  if (result == CUBLAS_STATUS_SUCCESS) {
+    call = "cublasLtMatmulDescSetAttribute(TRANSA)";
+    result = api->MatmulDescSetAttribute(plan->desc, CUBLASLT_MATMUL_DESC_TRANSA, &operand[0].op, sizeof(int32_t));
+  }
+  if (result == CUBLAS_STATUS_SUCCESS) {
+    call = "cublasLtMatmulDescSetAttribute(TRANSB)";
+    result = api->MatmulDescSetAttribute(plan->desc, CUBLASLT_MATMUL_DESC_TRANSB, &operand[1].op, sizeof(int32_t));
+  }
+  if (result == CUBLAS_STATUS_SUCCESS && epilogue != CUBLASLT_EPILOGUE_DEFAULT) {
+    call = "cublasLtMatmulDescSetAttribute(EPILOGUE)";
+    result = api->MatmulDescSetAttribute(plan->desc, CUBLASLT_MATMUL_DESC_EPILOGUE, &epilogue, sizeof(epilogue));
+  }
+  if (result == CUBLAS_STATUS_SUCCESS && (epilogue & CUBLASLT_EPILOGUE_BIAS)) {
+    /* the heuristic needs to know there is a bias; the real pointer is set per call */
+    static const float kPlaceholder[4] __attribute__((aligned(16)));
+    const void *placeholder = kPlaceholder;
+    call = "cublasLtMatmulDescSetAttribute(BIAS_POINTER)";
+    result = api->MatmulDescSetAttribute(plan->desc, CUBLASLT_MATMUL_DESC_BIAS_POINTER, &placeholder,
+                                         sizeof(placeholder));
+  }
+  if (result == CUBLAS_STATUS_SUCCESS) {
+    call = "cublasLtMatrixLayoutCreate";
+    result = dlcrt_gemm_layout(api, type, &operand[0], batch, &plan->la);
+    if (result == CUBLAS_STATUS_SUCCESS) result = dlcrt_gemm_layout(api, type, &operand[1], batch, &plan->lb);
+    if (result == CUBLAS_STATUS_SUCCESS) result = dlcrt_gemm_layout(api, type, &operand[2], batch, &plan->lc);
+  }
+  cublasLtMatmulPreference_t pref = NULL;
+  if (result == CUBLAS_STATUS_SUCCESS) {
+    call = "cublasLtMatmulPreferenceCreate";
+    result = api->MatmulPreferenceCreate(&pref);
+  }
+  uint64_t workspace_bytes = (uint64_t)k[DLCRT_GEMM_KEY_WORKSPACE];
+  if (result == CUBLAS_STATUS_SUCCESS) {
+    call = "cublasLtMatmulPreferenceSetAttribute(MAX_WORKSPACE_BYTES)";
+    result = api->MatmulPreferenceSetAttribute(pref, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, &workspace_bytes,
+                                               sizeof(workspace_bytes));
+  }
+  /* cuBLASLt assumes 256-byte alignment unless told: views at an offset and arena buffers are less aligned */
+  static const int kAlignmentAttributes[4] = {
+      CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_A_BYTES, CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_B_BYTES,
+      CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_C_BYTES, CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_D_BYTES};
+  for (int i = 0; i < 4 && result == CUBLAS_STATUS_SUCCESS; ++i) {
+    uint32_t alignment = (uint32_t)k[19 + (i < 3 ? i : 2)];
+    call = "cublasLtMatmulPreferenceSetAttribute(MIN_ALIGNMENT)";
+    result = api->MatmulPreferenceSetAttribute(pref, kAlignmentAttributes[i], &alignment, sizeof(alignment));
+  }
+  dlcrt_status_t status = NULL;
+  if (result == CUBLAS_STATUS_SUCCESS) {
+    cublasLtMatmulHeuristicResult_t heuristic;
+    memset(&heuristic, 0, sizeof(heuristic));
+    int found = 0;
+    call = "cublasLtMatmulAlgoGetHeuristic";
+    result = api->MatmulAlgoGetHeuristic(dlcrt_cublaslt.handle, plan->desc, plan->la, plan->lb, plan->lc, plan->lc, pref,
+                                         1, &heuristic, &found);
+    if (result == CUBLAS_STATUS_SUCCESS && found < 1)
+      status = dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED,
+                                 "cublasLtMatmulAlgoGetHeuristic(%s, epilogue %d, %s compute) found no algorithm", shape,
+                                 (int)epilogue, compute == CUBLAS_COMPUTE_32F_FAST_TF32 ? "TF32" : "f32");
+    plan->algo = heuristic.algo;
+  }
+  if (pref) api->MatmulPreferenceDestroy(pref);
+  if (result != CUBLAS_STATUS_SUCCESS && !status)
+    status = dlcrt_make_status(result == CUBLAS_STATUS_NOT_SUPPORTED ? DLCRT_STATUS_UNIMPLEMENTED : DLCRT_STATUS_INTERNAL,
+                               "%s(%s) failed: %s", call, shape, dlcrt_cublaslt_status_name(result));
+  if (status) dlcrt_gemm_plan_release(api, plan);
+  else plan->used = true;
+  return status;
+}
+
+/* The cached plan of `key`, made on a miss (evicting round-robin when the cache is full); NULL with
+ * *out_status on failure. Call with dlcrt_cublaslt.lock held. */
+static dlcrt_gemm_plan_t *dlcrt_gemm_plan_lookup(const dlcrt_cublaslt_api_t *api, const dlcrt_gemm_key_t *key,
+                                                 const char *shape, dlcrt_status_t *out_status) {
+  for (size_t i = 0; i < DLCRT_GEMM_PLAN_CACHE; ++i)
+    if (dlcrt_gemm_plans[i].used && memcmp(&dlcrt_gemm_plans[i].key, key, sizeof(*key)) == 0) return &dlcrt_gemm_plans[i];
+  size_t slot = DLCRT_GEMM_PLAN_CACHE;
+  for (size_t i = 0; i < DLCRT_GEMM_PLAN_CACHE && slot == DLCRT_GEMM_PLAN_CACHE; ++i)
+    if (!dlcrt_gemm_plans[i].used) slot = i;
+  if (slot == DLCRT_GEMM_PLAN_CACHE) {
+    slot = dlcrt_gemm_next_victim;
+    dlcrt_gemm_next_victim = (dlcrt_gemm_next_victim + 1) % DLCRT_GEMM_PLAN_CACHE;
+    dlcrt_gemm_plan_release(api, &dlcrt_gemm_plans[slot]);
+  }
+  *out_status = dlcrt_gemm_plan_create(api, key, shape, &dlcrt_gemm_plans[slot]);
+  return *out_status ? NULL : &dlcrt_gemm_plans[slot];
+}
+
 /* The GEMM, or the status of its failure (named by the entry point in the caller). */
 static dlcrt_status_t dlcrt_gemm(cudaDataType type, size_t element_bytes, const dlcrt_memref3_t *a,
                                  const dlcrt_memref3_t *b, const dlcrt_memref3_t *c, const dlcrt_memref1_t *bias,
@@ -355,90 +490,41 @@ static dlcrt_status_t dlcrt_gemm(cudaDataType type, size_t element_bytes, const 
 
   /* D' [N, M] = op(B') [N, K] x op(A') [K, M]: cuBLASLt's A is DLC's B, its B is DLC's A. */
   bool tf32 = type == CUDA_R_32F && (flags & DLCRT_GEMM_ALLOW_TF32);
-  cublasComputeType_t compute = tf32 ? CUBLAS_COMPUTE_32F_FAST_TF32 : CUBLAS_COMPUTE_32F;
-  cublasLtMatmulDesc_t desc = NULL;
-  cublasLtMatrixLayout_t la = NULL, lb = NULL, lc = NULL;
-  cublasLtMatmulPreference_t pref = NULL;
-  const char *call = "cublasLtMatmulDescCreate";
-  cublasStatus_t result = api->MatmulDescCreate(&desc, compute, CUDA_R_32F);
-  int32_t epilogue = dlcrt_gemm_epilogue(flags);
   const void *a_ptr = (const char *)a->aligned + a->offset * (int64_t)element_bytes;
   const void *b_ptr = (const char *)b->aligned + b->offset * (int64_t)element_bytes;
   void *c_ptr = (char *)c->aligned + c->offset * (int64_t)element_bytes;
   const void *bias_ptr = (flags & DLCRT_GEMM_BIAS) ? (const char *)bias->aligned + bias->offset * (int64_t)element_bytes
                                                    : NULL;
-  if (result == CUBLAS_STATUS_SUCCESS) {
-    call = "cublasLtMatmulDescSetAttribute(TRANSA)";
-    result = api->MatmulDescSetAttribute(desc, CUBLASLT_MATMUL_DESC_TRANSA, &b_op.op, sizeof(b_op.op));
-  }
-  if (result == CUBLAS_STATUS_SUCCESS) {
-    call = "cublasLtMatmulDescSetAttribute(TRANSB)";
-    result = api->MatmulDescSetAttribute(desc, CUBLASLT_MATMUL_DESC_TRANSB, &a_op.op, sizeof(a_op.op));
-  }
-  if (result == CUBLAS_STATUS_SUCCESS && epilogue != CUBLASLT_EPILOGUE_DEFAULT) {
-    call = "cublasLtMatmulDescSetAttribute(EPILOGUE)";
-    result = api->MatmulDescSetAttribute(desc, CUBLASLT_MATMUL_DESC_EPILOGUE, &epilogue, sizeof(epilogue));
-  }
-  if (result == CUBLAS_STATUS_SUCCESS && bias_ptr) {
-    call = "cublasLtMatmulDescSetAttribute(BIAS_POINTER)";
-    result = api->MatmulDescSetAttribute(desc, CUBLASLT_MATMUL_DESC_BIAS_POINTER, &bias_ptr, sizeof(bias_ptr));
-  }
-  if (result == CUBLAS_STATUS_SUCCESS) {
-    call = "cublasLtMatrixLayoutCreate";
-    result = dlcrt_gemm_layout(api, type, &b_op, batch, &la);
-    if (result == CUBLAS_STATUS_SUCCESS) result = dlcrt_gemm_layout(api, type, &a_op, batch, &lb);
-    if (result == CUBLAS_STATUS_SUCCESS) result = dlcrt_gemm_layout(api, type, &c_op, batch, &lc);
-  }
-  uint64_t workspace_bytes = dlcrt_cublaslt.workspace ? DLCRT_CUBLASLT_WORKSPACE_BYTES : 0;
-  if (result == CUBLAS_STATUS_SUCCESS) {
-    call = "cublasLtMatmulPreferenceCreate";
-    result = api->MatmulPreferenceCreate(&pref);
-  }
-  if (result == CUBLAS_STATUS_SUCCESS) {
-    call = "cublasLtMatmulPreferenceSetAttribute(MAX_WORKSPACE_BYTES)";
-    result = api->MatmulPreferenceSetAttribute(pref, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, &workspace_bytes,
-                                               sizeof(workspace_bytes));
-  }
-  /* cuBLASLt's A is DLC's B, its B is DLC's A; C and D are DLC's C */
-  const struct {
-    int attribute;
-    const void *ptr;
-  } kAlignments[] = {{CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_A_BYTES, b_ptr},
-                     {CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_B_BYTES, a_ptr},
-                     {CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_C_BYTES, c_ptr},
-                     {CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_D_BYTES, c_ptr}};
-  for (size_t i = 0; i < sizeof(kAlignments) / sizeof(kAlignments[0]) && result == CUBLAS_STATUS_SUCCESS; ++i) {
-    uint32_t alignment = dlcrt_gemm_alignment(kAlignments[i].ptr);
-    call = "cublasLtMatmulPreferenceSetAttribute(MIN_ALIGNMENT)";
-    result = api->MatmulPreferenceSetAttribute(pref, kAlignments[i].attribute, &alignment, sizeof(alignment));
-  }
-  cublasLtMatmulHeuristicResult_t heuristic;
-  memset(&heuristic, 0, sizeof(heuristic));
-  int found = 0;
-  if (result == CUBLAS_STATUS_SUCCESS) {
-    call = "cublasLtMatmulAlgoGetHeuristic";
-    result = api->MatmulAlgoGetHeuristic(dlcrt_cublaslt.handle, desc, la, lb, lc, lc, pref, 1, &heuristic, &found);
-    if (result == CUBLAS_STATUS_SUCCESS && found < 1)
-      status = dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED,
-                                 "cublasLtMatmulAlgoGetHeuristic(%s, epilogue %d, %s compute) found no algorithm", shape,
-                                 (int)epilogue, tf32 ? "TF32" : "f32");
-  }
+  dlcrt_gemm_key_t key;
+  memset(&key, 0, sizeof(key));
+  int64_t *k_ = key.values;
+  *k_++ = type, *k_++ = tf32 ? CUBLAS_COMPUTE_32F_FAST_TF32 : CUBLAS_COMPUTE_32F, *k_++ = dlcrt_gemm_epilogue(flags);
+  *k_++ = batch;
+  const dlcrt_gemm_operand_t *ops[3] = {&b_op, &a_op, &c_op}; /* cuBLASLt's A, B, C/D */
+  for (int i = 0; i < 3; ++i)
+    *k_++ = (int64_t)ops[i]->rows, *k_++ = (int64_t)ops[i]->cols, *k_++ = ops[i]->ld, *k_++ = ops[i]->batch_stride,
+    *k_++ = ops[i]->op;
+  *k_++ = dlcrt_gemm_alignment(b_ptr), *k_++ = dlcrt_gemm_alignment(a_ptr), *k_++ = dlcrt_gemm_alignment(c_ptr);
+  *k_++ = dlcrt_cublaslt.workspace ? DLCRT_CUBLASLT_WORKSPACE_BYTES : 0;
+
   CUstream stream = dlcrt_cuda_call_stream();
-  if (result == CUBLAS_STATUS_SUCCESS && !status) {
+  mtx_lock(&dlcrt_cublaslt.lock);
+  dlcrt_gemm_plan_t *plan = dlcrt_gemm_plan_lookup(api, &key, shape, &status);
+  cublasStatus_t result = CUBLAS_STATUS_SUCCESS;
+  const char *call = "cublasLtMatmulDescSetAttribute(BIAS_POINTER)";
+  if (plan && bias_ptr)
+    result = api->MatmulDescSetAttribute(plan->desc, CUBLASLT_MATMUL_DESC_BIAS_POINTER, &bias_ptr, sizeof(bias_ptr));
+  if (plan && result == CUBLAS_STATUS_SUCCESS) {
     const float alpha = 1.0f, beta = 0.0f;
     call = "cublasLtMatmul";
-    result = api->Matmul(dlcrt_cublaslt.handle, desc, &alpha, b_ptr, la, a_ptr, lb, &beta, c_ptr, lc, c_ptr, lc,
-                         &heuristic.algo, (void *)(uintptr_t)dlcrt_cublaslt.workspace, (size_t)workspace_bytes,
-                         (cudaStream_t)stream);
+    result = api->Matmul(dlcrt_cublaslt.handle, plan->desc, &alpha, b_ptr, plan->la, a_ptr, plan->lb, &beta, c_ptr,
+                         plan->lc, c_ptr, plan->lc, &plan->algo, (void *)(uintptr_t)dlcrt_cublaslt.workspace,
+                         (size_t)key.values[DLCRT_GEMM_KEY_WORKSPACE], (cudaStream_t)stream);
   }
-  if (result != CUBLAS_STATUS_SUCCESS && !status)
+  mtx_unlock(&dlcrt_cublaslt.lock);
+  if (plan && result != CUBLAS_STATUS_SUCCESS)
     status = dlcrt_make_status(result == CUBLAS_STATUS_NOT_SUPPORTED ? DLCRT_STATUS_UNIMPLEMENTED : DLCRT_STATUS_INTERNAL,
                                "%s(%s) failed: %s", call, shape, dlcrt_cublaslt_status_name(result));
-  if (pref) api->MatmulPreferenceDestroy(pref);
-  if (lc) api->MatrixLayoutDestroy(lc);
-  if (lb) api->MatrixLayoutDestroy(lb);
-  if (la) api->MatrixLayoutDestroy(la);
-  if (desc) api->MatmulDescDestroy(desc);
   /* no call in flight: the kernels around the GEMM synchronise their own streams, so this one must too */
   if (!status && !stream)
     status = dlcrt_cuda_error(cu, cu->StreamSynchronize(NULL), "cuStreamSynchronize(default stream) after cublasLtMatmul(%s)",

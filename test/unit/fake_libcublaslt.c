@@ -4,7 +4,7 @@
  * column-major with leading dimensions, transposes and strided batches as cuBLASLt defines them, for
  * f32, f16 and bf16 data. Descriptors are plain structs. Hooks for the tests (found with dlsym):
  * fake_cublaslt_last() describes the last matmul, fake_cublaslt_set_no_algo() makes the heuristic find
- * nothing, fake_cublaslt_matmul_count() counts matmuls. With DLC_FAKE_CUBLASLT_TRACE set, every matmul
+ * nothing, fake_cublaslt_matmul_count() and fake_cublaslt_heuristic_count() count calls. With DLC_FAKE_CUBLASLT_TRACE set, every matmul
  * prints one line "fake cublasLt: matmul ..." to stderr (test/cuda counts them). */
 #include <math.h>
 #include <stdint.h>
@@ -68,10 +68,12 @@ typedef struct fake_cublaslt_call_t {
 static fake_cublaslt_call_t fake_last;
 static int fake_no_algo = 0;
 static int fake_matmuls = 0;
+static int fake_heuristics = 0;
 
 const fake_cublaslt_call_t *fake_cublaslt_last(void) { return &fake_last; }
 void fake_cublaslt_set_no_algo(int on) { fake_no_algo = on; }
 int fake_cublaslt_matmul_count(void) { return fake_matmuls; }
+int fake_cublaslt_heuristic_count(void) { return fake_heuristics; }
 
 const char *cublasLtGetStatusName(cublasStatus_t status) {
   switch (status) {
@@ -176,6 +178,7 @@ cublasStatus_t cublasLtMatmulAlgoGetHeuristic(cublasLtHandle_t handle, fake_desc
   if (!handle || !desc || !pref || requested < 1 || !fake_shapes(desc, a, b, c, &m, &n, &k) || c != d)
     return FAKE_INVALID_VALUE;
   *returned = 0;
+  ++fake_heuristics;
   if (fake_no_algo) return FAKE_SUCCESS;
   memset(&results[0], 0, sizeof(results[0]));
   results[0].algo.data[0] = 0xa160;

@@ -29,6 +29,7 @@ typedef struct fake_cublaslt_call_t {
 static const fake_cublaslt_call_t *(*fake_last)(void);
 static void (*fake_set_no_algo)(int);
 static int (*fake_matmul_count)(void);
+static int (*fake_heuristic_count)(void);
 
 static float test_value(int64_t i, int salt) { return (float)((i * 7 + salt * 3) % 11 - 5) / 4.0f; }
 
@@ -278,6 +279,34 @@ static void test_errors(void) {
   CHECK_EQ_INT(fake_matmul_count(), before + 1);
 }
 
+/* Descriptors and algorithms are made once per shape: a repeated GEMM asks the heuristic nothing, and
+ * still uses the bias and buffers of its own call; another epilogue or alignment is another plan. */
+static void test_plan_cache(void) {
+  enum { M = 3, K = 5, N = 4 };
+  float a[M * K], b[K * N], c[M * N + 1], bias1[N], bias2[N];
+  fill(a, M * K, 20), fill(b, K * N, 21), fill(bias1, N, 22), fill(bias2, N, 23);
+  dlcrt_memref3_t ma = test_matrix(a, 1, M, K, M * K, K, 1), mb = test_matrix(b, 1, K, N, K * N, N, 1),
+                  mc = test_matrix(c, 1, M, N, M * N, N, 1);
+  dlcrt_memref1_t mbias1 = {bias1, bias1, 0, {N}, {1}}, mbias2 = {bias2, bias2, 0, {N}, {1}};
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias1, DLCRT_GEMM_BIAS);
+  CHECK_OK(dlcrt_cuda_take_error());
+  int heuristics = fake_heuristic_count();
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias2, DLCRT_GEMM_BIAS);
+  CHECK_OK(dlcrt_cuda_take_error());
+  CHECK_EQ_INT(fake_heuristic_count(), heuristics);
+  check_gemm("cached plan, second bias", &ma, &mb, &mc, bias2, DLCRT_GEMM_BIAS, 1e-4f);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias2, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU);
+  CHECK_OK(dlcrt_cuda_take_error());
+  CHECK_EQ_INT(fake_heuristic_count(), heuristics + 1);
+  check_gemm("another epilogue", &ma, &mb, &mc, bias2, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU, 1e-4f);
+  /* C one element further: a different alignment, so a different plan (the fake checks alignments) */
+  dlcrt_memref3_t mc1 = mc;
+  mc1.offset = 1;
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc1, &mbias1, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU);
+  CHECK_OK(dlcrt_cuda_take_error());
+  check_gemm("another alignment", &ma, &mb, &mc1, bias1, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU, 1e-4f);
+}
+
 static void test_symbols(void) {
   int count = 0;
   for (const dlcrt_jit_symbol_t *s = dlcrt_cublaslt_jit_symbols(); s->name; ++s, ++count)
@@ -310,12 +339,14 @@ int main(int argc, char **argv) {
   *(void **)&fake_last = dlsym(fake, "fake_cublaslt_last");
   *(void **)&fake_set_no_algo = dlsym(fake, "fake_cublaslt_set_no_algo");
   *(void **)&fake_matmul_count = dlsym(fake, "fake_cublaslt_matmul_count");
-  CHECK(fake_last && fake_set_no_algo && fake_matmul_count);
-  if (!fake_last || !fake_set_no_algo || !fake_matmul_count) return DLC_TEST_RESULT();
+  *(void **)&fake_heuristic_count = dlsym(fake, "fake_cublaslt_heuristic_count");
+  CHECK(fake_last && fake_set_no_algo && fake_matmul_count && fake_heuristic_count);
+  if (!fake_last || !fake_set_no_algo || !fake_matmul_count || !fake_heuristic_count) return DLC_TEST_RESULT();
   test_plain_and_epilogues();
   test_transposed_strides();
   test_batched();
   test_half_types();
   test_errors();
+  test_plan_cache();
   return DLC_TEST_RESULT();
 }
