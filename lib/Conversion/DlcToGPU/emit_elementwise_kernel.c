@@ -3,13 +3,14 @@
  * shape O; inputs and intermediates broadcast to it) becomes ONE gpu.launch.
  *
  * Schedule. The output is cut into groups of V consecutive elements along the innermost dim: V = 16
- * bytes / the output element size (4 x f32, 8 x f16; at most 8) when O's innermost dim is static and a
- * multiple of V and no value is i1, else V = 1. The grid is exact: a block of T threads covers T * ilp
+ * bytes / the output element size (4 x f32, 8 x f16; at most 8) when O's innermost dim is a multiple of
+ * V and no value is i1, else V = 1; when that dim is dynamic, both kernels are emitted and the host picks
+ * one at run time (scf.if on dim % V). The grid is exact: a block of T threads covers T * ilp
  * consecutive groups, thread t handling groups t, t + T, ... (so every load instruction of a warp reads
  * one contiguous span), with a bounds check per group; blocks = max(1, ceil(groups / (T * ilp))). T and
  * ilp come from the group's `dlc.fusion` {threads, ilp} when present, else T = 256 and ilp = 1, 2 or 4
  * as the static group count fills 1, 2 or more waves of 132 SMs x 8 blocks (2 when dynamic).
- * Operands whose innermost dim is static and equal to O's are read with one 16-byte vector.load per
+ * Operands whose innermost dim is equal to O's (static, or both dynamic) are read with one 16-byte vector.load per
  * group ({alignment} set: ld.global.v4); an operand broadcast along the innermost dim (size 1 or lower
  * rank) is read once per group and splatted; with V = 1 everything is scalar memref.load. Broadcast dims
  * read index 0. Each lane's scalar arithmetic is dlc_emit_scalar_op (shared with DlcToLinalg), so the
@@ -106,8 +107,10 @@ static bool dlc_ew_accepts(dlc_gpu_unit_t *unit, dlc_shape_t *out) {
   return true;
 }
 
-/* The vector width: 1 unless every value is at least a byte wide and O's inner dim allows it. */
-static int dlc_ew_vector_width(const dlc_gpu_unit_t *unit, const dlc_shape_t *out) {
+/* The vector width: 1 unless every value is at least a byte wide and O's inner dim allows it; a
+ * dynamic inner dim gives the candidate width and sets *runtime (the kernel checks at run time). */
+static int dlc_ew_vector_width(const dlc_gpu_unit_t *unit, const dlc_shape_t *out, bool *runtime) {
+  *runtime = false;
   int bytes = dlc_elem_bytes(out->elem);
   if (bytes == 0) return 1;
   for (int i = 0; i < unit->num_inputs; ++i)
@@ -117,8 +120,12 @@ static int dlc_ew_vector_width(const dlc_gpu_unit_t *unit, const dlc_shape_t *ou
       return 1;
   int V = 16 / bytes > 8 ? 8 : 16 / bytes;
   int64_t inner = out->dims[out->rank - 1];
-  if (V < 2 || inner == DLC_DYN || inner % V != 0) return 1;
-  return V;
+  if (V < 2) return 1;
+  if (inner == DLC_DYN) {
+    *runtime = true;
+    return V;
+  }
+  return inner % V == 0 ? V : 1;
 }
 
 /* Host side: the index value of each dim of O; false when a dynamic dim has no input to read it from. */
@@ -167,7 +174,8 @@ static void dlc_ew_load_input(dlc_ew_t *k, int i, dlc_name_t idx[]) {
   dlc_strbuf_append_type(&ty, s.elem);
   const char *et = dlc_strbuf_cstr(&ty);
   int32_t R = k->out.rank;
-  bool inner_vector = s.rank >= 1 && s.dims[s.rank - 1] != DLC_DYN && s.dims[s.rank - 1] == k->out.dims[R - 1];
+  /* contiguous along the inner dim and as long as O's (a dynamic inner dim is assumed not to broadcast) */
+  bool inner_vector = s.rank >= 1 && s.dims[s.rank - 1] == k->out.dims[R - 1];
   bool inner_bcast = s.rank == 0 || dlc_reads_zero(&s, &k->out, s.rank - 1);
   if (k->V > 1 && inner_vector) {
     char vec[16];
@@ -276,77 +284,33 @@ static void dlc_ew_store_outputs(dlc_ew_t *k, dlc_name_t idx[]) {
   dlc_strbuf_free(&ty);
 }
 
-dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out,
-                                               bool *handled) {
-  *handled = false;
-  dlc_ew_t *k = calloc(1, sizeof(dlc_ew_t));
-  if (!k) return dlcrt_make_status(DLCRT_STATUS_RESOURCE_EXHAUSTED, "out of memory in the elementwise kernel emitter");
-  k->unit = unit;
-  dlc_strbuf_t text;
-  dlc_strbuf_init(&text);
-  k->b = &text;
-  dlcrt_status_t st = NULL;
-  if (!dlc_ew_accepts(unit, &k->out) || !dlc_gpu_append_prologue(unit, func_name, &text)) goto done;
-  k->V = dlc_ew_vector_width(unit, &k->out);
+/* One launch with vector width k->V over `numel` elements (static_numel >= 0 when known). */
+static dlcrt_status_t dlc_ew_launch(dlc_ew_t *k, const char *numel, int64_t static_numel, int64_t threads, int64_t ilp) {
+  dlc_strbuf_t *b = k->b;
   int32_t R = k->out.rank;
-  dlc_strbuf_append(&text, "  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n");
-  if (!dlc_ew_dims(k)) goto done;
-  /* numel, groups, grid */
-  int64_t static_numel = 1;
-  for (int32_t d = 0; d < R; ++d) static_numel = k->out.dims[d] == DLC_DYN || static_numel < 0 ? -1 : static_numel * k->out.dims[d];
-  int64_t threads = dlc_gpu_fusion_int(unit, "threads", DLC_EW_DEFAULT_THREADS);
-  int64_t groups_static = static_numel >= 0 ? static_numel / k->V : -1;
-  int64_t ilp_default = groups_static < 0                                          ? 2
-                        : groups_static <= threads * DLC_EW_WAVE_BLOCKS             ? 1
-                        : groups_static <= 2 * threads * DLC_EW_WAVE_BLOCKS         ? 2
-                                                                                    : 4;
-  int64_t ilp = dlc_gpu_fusion_int(unit, "ilp", ilp_default);
-  if (threads < 1 || threads > 1024 || ilp < 1 || ilp > 64) goto done;
-  char numel[16] = "", groups[16], tmp[16], per_block[16], grid[16], nthreads[16], nilp[16], vw[16];
-  if (R == 0) snprintf(numel, sizeof(numel), "%%c1");
-  for (int32_t d = 0; d < R && groups_static < 0; ++d) {
-    if (d == 0) {
-      snprintf(numel, sizeof(numel), "%s", k->dims[0]);
-      continue;
-    }
-    dlc_fresh(k, tmp);
-    dlc_strbuf_appendf(&text, "  %s = arith.muli %s, %s : index\n", tmp, numel, k->dims[d]);
-    memcpy(numel, tmp, sizeof(tmp));
-  }
+  char groups[16], tmp[16], per_block[16], grid[16], nthreads[16], nilp[16], vw[16];
   dlc_index_const(k, k->V, vw);
   dlc_index_const(k, threads, nthreads);
   dlc_index_const(k, ilp, nilp);
   dlc_index_const(k, threads * ilp, per_block);
-  if (groups_static >= 0) { /* static shapes: the launch shape is constant */
+  if (static_numel >= 0) { /* static shapes: the launch shape is constant */
+    int64_t groups_static = static_numel / k->V;
     int64_t blocks = (groups_static + threads * ilp - 1) / (threads * ilp);
     dlc_index_const(k, groups_static, groups);
     dlc_index_const(k, blocks > 1 ? blocks : 1, grid);
   } else {
     dlc_fresh(k, groups);
-    dlc_strbuf_appendf(&text, "  %s = arith.divui %s, %s : index\n", groups, numel, vw);
+    dlc_strbuf_appendf(b, "  %s = arith.divui %s, %s : index\n", groups, numel, vw);
     dlc_fresh(k, tmp);
-    dlc_strbuf_appendf(&text, "  %s = arith.ceildivui %s, %s : index\n", tmp, groups, per_block);
+    dlc_strbuf_appendf(b, "  %s = arith.ceildivui %s, %s : index\n", tmp, groups, per_block);
     dlc_fresh(k, grid);
-    dlc_strbuf_appendf(&text, "  %s = arith.maxui %s, %%c1 : index\n", grid, tmp);
+    dlc_strbuf_appendf(b, "  %s = arith.maxui %s, %%c1 : index\n", grid, tmp);
   }
-  /* output buffers */
-  for (int o = 0; o < unit->num_outputs; ++o) {
-    dlc_strbuf_appendf(&text, "  %%out%d = memref.alloc(", o);
-    bool first = true;
-    for (int32_t d = 0; d < R; ++d)
-      if (k->out.dims[d] == DLC_DYN) {
-        dlc_strbuf_appendf(&text, "%s%s", first ? "" : ", ", k->dims[d]);
-        first = false;
-      }
-    dlc_strbuf_append(&text, ") : ");
-    dlc_gpu_append_memref_type(&text, &k->out);
-    dlc_strbuf_append(&text, "\n");
-  }
-  dlc_strbuf_appendf(&text,
+  dlc_strbuf_appendf(b,
                      "  gpu.launch blocks(%%bx, %%by, %%bz) in (%%gx = %s, %%gy = %%c1, %%gz = %%c1) "
                      "threads(%%tx, %%ty, %%tz) in (%%sx = %s, %%sy = %%c1, %%sz = %%c1) {\n",
                      grid, nthreads);
-  dlc_strbuf_appendf(&text,
+  dlc_strbuf_appendf(b,
                      "    %%bid = gpu.block_id x\n    %%tid = gpu.thread_id x\n"
                      "    %%first = arith.muli %%bid, %s : index\n    %%base = arith.addi %%first, %%tid : index\n"
                      "    scf.for %%it = %%c0 to %s step %%c1 {\n"
@@ -364,20 +328,86 @@ dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char 
       break;
     }
     dlc_fresh(k, idx[d]);
-    dlc_strbuf_appendf(&text, "        %s = arith.remui %s, %s : index\n", idx[d], rest, k->dims[d]);
+    dlc_strbuf_appendf(b, "        %s = arith.remui %s, %s : index\n", idx[d], rest, k->dims[d]);
     dlc_fresh(k, tmp);
-    dlc_strbuf_appendf(&text, "        %s = arith.divui %s, %s : index\n", tmp, rest, k->dims[d]);
+    dlc_strbuf_appendf(b, "        %s = arith.divui %s, %s : index\n", tmp, rest, k->dims[d]);
     memcpy(rest, tmp, sizeof(tmp));
   }
-  for (int i = 0; i < unit->num_inputs; ++i) dlc_ew_load_input(k, i, idx);
-  st = dlc_ew_compute(k);
+  for (int i = 0; i < k->unit->num_inputs; ++i) dlc_ew_load_input(k, i, idx);
+  DLCRT_RETURN_IF_ERROR(dlc_ew_compute(k));
+  dlc_ew_store_outputs(k, idx);
+  dlc_strbuf_append(b, "      }\n    }\n    gpu.terminator\n  }\n");
+  return NULL;
+}
+
+dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out,
+                                               bool *handled) {
+  *handled = false;
+  dlc_ew_t *k = calloc(1, sizeof(dlc_ew_t));
+  if (!k) return dlcrt_make_status(DLCRT_STATUS_RESOURCE_EXHAUSTED, "out of memory in the elementwise kernel emitter");
+  k->unit = unit;
+  dlc_strbuf_t text;
+  dlc_strbuf_init(&text);
+  k->b = &text;
+  dlcrt_status_t st = NULL;
+  if (!dlc_ew_accepts(unit, &k->out) || !dlc_gpu_append_prologue(unit, func_name, &text)) goto done;
+  bool runtime_inner = false;
+  int V = dlc_ew_vector_width(unit, &k->out, &runtime_inner);
+  int32_t R = k->out.rank;
+  dlc_strbuf_append(&text, "  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n");
+  if (!dlc_ew_dims(k)) goto done;
+  int64_t static_numel = 1;
+  for (int32_t d = 0; d < R; ++d) static_numel = k->out.dims[d] == DLC_DYN || static_numel < 0 ? -1 : static_numel * k->out.dims[d];
+  int64_t threads = dlc_gpu_fusion_int(unit, "threads", DLC_EW_DEFAULT_THREADS);
+  int64_t groups_static = static_numel >= 0 ? static_numel / V : -1;
+  int64_t ilp_default = groups_static < 0                                          ? 2
+                        : groups_static <= threads * DLC_EW_WAVE_BLOCKS             ? 1
+                        : groups_static <= 2 * threads * DLC_EW_WAVE_BLOCKS         ? 2
+                                                                                    : 4;
+  int64_t ilp = dlc_gpu_fusion_int(unit, "ilp", ilp_default);
+  if (threads < 1 || threads > 1024 || ilp < 1 || ilp > 64) goto done;
+  char numel[16] = "", tmp[16];
+  snprintf(numel, sizeof(numel), "%s", k->dims[0]);
+  for (int32_t d = 1; d < R && static_numel < 0; ++d) {
+    dlc_fresh(k, tmp);
+    dlc_strbuf_appendf(&text, "  %s = arith.muli %s, %s : index\n", tmp, numel, k->dims[d]);
+    memcpy(numel, tmp, sizeof(tmp));
+  }
+  /* output buffers */
+  for (int o = 0; o < unit->num_outputs; ++o) {
+    dlc_strbuf_appendf(&text, "  %%out%d = memref.alloc(", o);
+    bool first = true;
+    for (int32_t d = 0; d < R; ++d)
+      if (k->out.dims[d] == DLC_DYN) {
+        dlc_strbuf_appendf(&text, "%s%s", first ? "" : ", ", k->dims[d]);
+        first = false;
+      }
+    dlc_strbuf_append(&text, ") : ");
+    dlc_gpu_append_memref_type(&text, &k->out);
+    dlc_strbuf_append(&text, "\n");
+  }
+  if (runtime_inner) { /* the vector kernel when the run-time inner dim is a multiple of V, else scalar */
+    char vw[16], rem[16], ok[16];
+    dlc_index_const(k, V, vw);
+    dlc_fresh(k, rem);
+    dlc_strbuf_appendf(&text, "  %s = arith.remui %s, %s : index\n", rem, k->dims[R - 1], vw);
+    dlc_fresh(k, ok);
+    dlc_strbuf_appendf(&text, "  %s = arith.cmpi eq, %s, %%c0 : index\n  scf.if %s {\n", ok, rem, ok);
+    k->V = V;
+    st = dlc_ew_launch(k, numel, static_numel, threads, ilp);
+    dlc_strbuf_append(&text, "  } else {\n");
+    k->V = 1;
+    if (!st) st = dlc_ew_launch(k, numel, static_numel, threads, ilp);
+    dlc_strbuf_append(&text, "  }\n");
+  } else {
+    k->V = V;
+    st = dlc_ew_launch(k, numel, static_numel, threads, ilp);
+  }
   if (st) { /* a type combination the scalar formulas do not cover: leave it to the generic path */
     dlcrt_status_free(st);
     st = NULL;
     goto done;
   }
-  dlc_ew_store_outputs(k, idx);
-  dlc_strbuf_append(&text, "      }\n    }\n    gpu.terminator\n  }\n");
   dlc_gpu_append_epilogue(unit, &text);
   st = dlc_strbuf_status(&text);
   if (!st) {

@@ -14,8 +14,9 @@
 // CHECK: call @__dlc_gpu_add_0(%arg0, %arg1)
 // CHECK: call @bias_gelu(%arg0, %arg1)
 // CHECK: call @__dlc_gpu_relu_5(%arg5)
-func.func @main(%a: tensor<4x64xf32>, %b: tensor<64xf32>, %c: tensor<4x7xf32>, %d: tensor<4x1xf32>, %e: tensor<?x64xf32>, %big: tensor<128x4096xf32>)
-    -> (tensor<4x64xf32>, tensor<4x7xf32>, tensor<4x64xf32>, tensor<?x64xf32>, tensor<4x64xi1>, tensor<4x64xf32>, tensor<4x64xf32>, tensor<256xf32>, tensor<128x4096xf32>) {
+// CHECK: call @__dlc_gpu_div_6(%arg6, %arg1)
+func.func @main(%a: tensor<4x64xf32>, %b: tensor<64xf32>, %c: tensor<4x7xf32>, %d: tensor<4x1xf32>, %e: tensor<?x64xf32>, %big: tensor<128x4096xf32>, %dyn: tensor<2x?xf32>)
+    -> (tensor<4x64xf32>, tensor<4x7xf32>, tensor<4x64xf32>, tensor<?x64xf32>, tensor<4x64xi1>, tensor<4x64xf32>, tensor<4x64xf32>, tensor<256xf32>, tensor<128x4096xf32>, tensor<2x?xf32>) {
   %0 = "dlc.add"(%a, %b) : (tensor<4x64xf32>, tensor<64xf32>) -> tensor<4x64xf32>
   %1 = "dlc.exp"(%c) : (tensor<4x7xf32>) -> tensor<4x7xf32>
   %2 = "dlc.mul"(%a, %d) : (tensor<4x64xf32>, tensor<4x1xf32>) -> tensor<4x64xf32>
@@ -25,7 +26,8 @@ func.func @main(%a: tensor<4x64xf32>, %b: tensor<64xf32>, %c: tensor<4x7xf32>, %
   %5 = "dlc.add"(%a, %b) : (tensor<4x64xf32>, tensor<64xf32>) -> tensor<4x64xf32>
   %6 = call @bias_gelu(%a, %b) : (tensor<4x64xf32>, tensor<64xf32>) -> tensor<4x64xf32>
   %7 = "dlc.relu"(%big) : (tensor<128x4096xf32>) -> tensor<128x4096xf32>
-  return %0, %1, %2, %3, %4, %5, %6, %r, %7 : tensor<4x64xf32>, tensor<4x7xf32>, tensor<4x64xf32>, tensor<?x64xf32>, tensor<4x64xi1>, tensor<4x64xf32>, tensor<4x64xf32>, tensor<256xf32>, tensor<128x4096xf32>
+  %8 = "dlc.div"(%dyn, %b) : (tensor<2x?xf32>, tensor<64xf32>) -> tensor<2x?xf32>
+  return %0, %1, %2, %3, %4, %5, %6, %r, %7, %8 : tensor<4x64xf32>, tensor<4x7xf32>, tensor<4x64xf32>, tensor<?x64xf32>, tensor<4x64xi1>, tensor<4x64xf32>, tensor<4x64xf32>, tensor<256xf32>, tensor<128x4096xf32>, tensor<2x?xf32>
 }
 
 // A loop group becomes one kernel in place: its name, dlc.fusion kept, dlc.gpu_kernel added; its
@@ -54,8 +56,8 @@ func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor
 // CHECK-LABEL: func.func private @__dlc_gpu_add_0(%arg0: tensor<4x64xf32>, %arg1: tensor<64xf32>) -> tensor<4x64xf32>
 // CHECK: bufferization.to_buffer %arg0 read_only : tensor<4x64xf32> to memref<4x64xf32>
 // CHECK: bufferization.to_buffer %arg1 read_only : tensor<64xf32> to memref<64xf32>
-// CHECK-DAG: %[[T:.*]] = arith.constant 256 : index
 // CHECK: %[[OUT:.*]] = memref.alloc() : memref<4x64xf32>
+// CHECK: %[[T:.*]] = arith.constant 256 : index
 // CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %c1{{.*}}, {{.*}}) threads({{.*}}) in ({{.*}} = %[[T]], {{.*}}, {{.*}})
 // CHECK: gpu.block_id x
 // CHECK: gpu.thread_id x
@@ -87,8 +89,8 @@ func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor
 // A dynamic row count: read with memref.dim, the grid computed at run time (ilp 2).
 // CHECK-LABEL: func.func private @__dlc_gpu_sub_3(
 // CHECK: %[[DIM:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<?x64xf32>
-// CHECK: arith.ceildivui
 // CHECK: memref.alloc(%[[DIM]]) : memref<?x64xf32>
+// CHECK: arith.ceildivui
 // CHECK: vector.load {{.*}} : memref<?x64xf32>, vector<4xf32>
 
 // i1 results: scalar path.
@@ -107,3 +109,18 @@ func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor
 // CHECK: vector.load {{.*}} : memref<128x4096xf32>, vector<4xf32>
 // CHECK-COUNT-4: arith.maximumf
 // CHECK: vector.store
+
+// A dynamic inner dim: the vector kernel when it is a multiple of 4 at run time, else the scalar one.
+// CHECK-LABEL: func.func private @__dlc_gpu_div_6(
+// CHECK: %[[IN:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<2x?xf32>
+// CHECK: %[[REM:.*]] = arith.remui %[[IN]], %{{.*}} : index
+// CHECK: %[[OK:.*]] = arith.cmpi eq, %[[REM]], %c0 : index
+// CHECK: scf.if %[[OK]] {
+// CHECK: gpu.launch
+// CHECK: vector.load {{.*}} : memref<2x?xf32>, vector<4xf32>
+// CHECK: } else {
+// CHECK: gpu.launch
+// CHECK-NOT: vector.load
+// CHECK: memref.load {{.*}} : memref<2x?xf32>
+// CHECK-NOT: vector.
+// CHECK: return

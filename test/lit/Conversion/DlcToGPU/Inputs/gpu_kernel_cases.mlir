@@ -52,3 +52,12 @@ func.func @transpose_4d_dynamic(%a: tensor<2x?x3x40xf32>) -> tensor<2x40x3x?xf32
   %0 = "dlc.transpose"(%a) {perm = array<i64: 0, 3, 2, 1>} : (tensor<2x?x3x40xf32>) -> tensor<2x40x3x?xf32>
   return %0 : tensor<2x40x3x?xf32>
 }
+// A dynamic inner dim: one function, run with 8 columns (vector kernel) and 7 (scalar kernel).
+func.func @div_inner_dyn_vec(%a: tensor<3x?xf32>, %b: tensor<3x1xf32>) -> tensor<3x?xf32> {
+  %0 = "dlc.div"(%a, %b) : (tensor<3x?xf32>, tensor<3x1xf32>) -> tensor<3x?xf32>
+  return %0 : tensor<3x?xf32>
+}
+func.func @div_inner_dyn_scalar(%a: tensor<3x?xf32>, %b: tensor<3x1xf32>) -> tensor<3x?xf32> {
+  %0 = "dlc.div"(%a, %b) : (tensor<3x?xf32>, tensor<3x1xf32>) -> tensor<3x?xf32>
+  return %0 : tensor<3x?xf32>
+}

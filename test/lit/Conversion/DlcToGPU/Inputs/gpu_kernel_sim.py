@@ -219,10 +219,11 @@ class Machine:
             if self.T and not np.all(self.active(mask)):
                 raise Fail("barrier reached by part of the block")
             return []
-        if n == "scf.if":
+        if n == "scf.if":  # outside a launch (host code), only the branch taken runs
             c = np.asarray(a[0], bool)
-            self.run(op.regions[0][1], env, mask & c)
-            if len(op.regions) > 1 and op.regions[1][1]:
+            if self.T or bool(mask & c):
+                self.run(op.regions[0][1], env, mask & c)
+            if len(op.regions) > 1 and op.regions[1][1] and (self.T or bool(mask & ~c)):
                 self.run(op.regions[1][1], env, mask & ~c)
             return []
         if n == "scf.for":
@@ -353,6 +354,9 @@ G = rnd(10, 100, seed=5)
 GB = rnd(100, seed=6)
 T2 = rnd(70, 45)
 T4 = rnd(2, 37, 3, 40, seed=7)
+V8 = rnd(3, 8, seed=8)
+V7 = rnd(3, 7, seed=9)
+DEN = rnd(3, 1, seed=10) + 5
 CASES = {
     "add_bcast": ([A, B], lambda: A + B),
     "exp_inner7": ([C7], lambda: np.exp(C7)),
@@ -364,6 +368,8 @@ CASES = {
     "where_less": ([A, B], lambda: np.where(A < B, A, B)),
     "transpose_2d": ([T2], lambda: T2.T),
     "transpose_4d_dynamic": ([T4], lambda: T4.transpose(0, 3, 2, 1)),
+    "div_inner_dyn_vec": ([V8, DEN], lambda: V8 / DEN),
+    "div_inner_dyn_scalar": ([V7, DEN], lambda: V7 / DEN),
 }
 
 
