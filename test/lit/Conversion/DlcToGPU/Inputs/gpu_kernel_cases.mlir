@@ -61,3 +61,8 @@ func.func @div_inner_dyn_scalar(%a: tensor<3x?xf32>, %b: tensor<3x1xf32>) -> ten
   %0 = "dlc.div"(%a, %b) : (tensor<3x?xf32>, tensor<3x1xf32>) -> tensor<3x?xf32>
   return %0 : tensor<3x?xf32>
 }
+// f32 -> f16: 8 lanes (16 bytes of f16 stored), the f32 input read 32 bytes at a time.
+func.func @cast_f32_f16(%a: tensor<4x64xf32>) -> tensor<4x64xf16> {
+  %0 = "dlc.cast"(%a) : (tensor<4x64xf32>) -> tensor<4x64xf16>
+  return %0 : tensor<4x64xf16>
+}

@@ -370,6 +370,7 @@ CASES = {
     "transpose_4d_dynamic": ([T4], lambda: T4.transpose(0, 3, 2, 1)),
     "div_inner_dyn_vec": ([V8, DEN], lambda: V8 / DEN),
     "div_inner_dyn_scalar": ([V7, DEN], lambda: V7 / DEN),
+    "cast_f32_f16": ([A], lambda: A.astype(np.float16)),
 }
 
 
