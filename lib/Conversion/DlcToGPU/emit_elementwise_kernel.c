@@ -38,6 +38,10 @@ typedef struct dlc_ew_t {
   /* per-lane scalar names of each input and each op result */
   dlc_name_t in_lanes[DLC_GPU_MAX_UNIT_VALUES][8];
   dlc_name_t op_lanes[DLC_GPU_MAX_UNIT_OPS][8];
+  /* inputs of exactly O's shape (rank > 1) are read through a 1-D view (%fin<i>) at the linear index,
+   * as are the outputs (%fout<o>): no index arithmetic for them */
+  bool flat[DLC_GPU_MAX_UNIT_VALUES];
+  dlc_shape_t flat_shape;
   int next;
 } dlc_ew_t;
 
@@ -165,6 +169,21 @@ static void dlc_ew_indices(dlc_ew_t *k, const dlc_shape_t *s, dlc_name_t idx[]) 
   dlc_strbuf_append(k->b, "]");
 }
 
+/* Appends input i's reference "%in<i>[indices]" (or "%fin<i>[%e]", flat) and its memref type. */
+static void dlc_ew_ref(dlc_ew_t *k, int i, const dlc_shape_t *s, dlc_name_t idx[]) {
+  if (k->flat[i]) {
+    dlc_strbuf_appendf(k->b, "%%fin%d[%%e]", i);
+    return;
+  }
+  dlc_strbuf_appendf(k->b, "%%in%d", i);
+  dlc_ew_indices(k, s, idx);
+}
+static void dlc_ew_mtype(dlc_ew_t *k, int i, const dlc_shape_t *s) {
+  dlc_shape_t f = k->flat_shape;
+  f.elem = s->elem;
+  dlc_gpu_append_memref_type(k->b, k->flat[i] ? &f : s);
+}
+
 /* Loads input i's lanes at output indices idx (inner index is the group's first element). */
 static void dlc_ew_load_input(dlc_ew_t *k, int i, dlc_name_t idx[]) {
   dlc_shape_t s;
@@ -180,10 +199,10 @@ static void dlc_ew_load_input(dlc_ew_t *k, int i, dlc_name_t idx[]) {
   if (k->V > 1 && inner_vector) {
     char vec[16];
     dlc_fresh(k, vec);
-    dlc_strbuf_appendf(k->b, "        %s = vector.load %%in%d", vec, i);
-    dlc_ew_indices(k, &s, idx);
+    dlc_strbuf_appendf(k->b, "        %s = vector.load ", vec);
+    dlc_ew_ref(k, i, &s, idx);
     dlc_strbuf_appendf(k->b, " {alignment = %d : i64} : ", k->V * dlc_elem_bytes(s.elem));
-    dlc_gpu_append_memref_type(k->b, &s);
+    dlc_ew_mtype(k, i, &s);
     dlc_strbuf_appendf(k->b, ", vector<%dx%s>\n", k->V, et);
     for (int l = 0; l < k->V; ++l) {
       dlc_fresh(k, k->in_lanes[i][l]);
@@ -192,10 +211,10 @@ static void dlc_ew_load_input(dlc_ew_t *k, int i, dlc_name_t idx[]) {
     }
   } else if (k->V == 1 || inner_bcast) {
     dlc_fresh(k, k->in_lanes[i][0]);
-    dlc_strbuf_appendf(k->b, "        %s = memref.load %%in%d", k->in_lanes[i][0], i);
-    dlc_ew_indices(k, &s, idx);
+    dlc_strbuf_appendf(k->b, "        %s = memref.load ", k->in_lanes[i][0]);
+    dlc_ew_ref(k, i, &s, idx);
     dlc_strbuf_append(k->b, " : ");
-    dlc_gpu_append_memref_type(k->b, &s);
+    dlc_ew_mtype(k, i, &s);
     dlc_strbuf_append(k->b, "\n");
     for (int l = 1; l < k->V; ++l) memcpy(k->in_lanes[i][l], k->in_lanes[i][0], sizeof(dlc_name_t));
   } else { /* not broadcast along the inner dim, but not provably contiguous: one scalar load per lane */
@@ -268,16 +287,18 @@ static void dlc_ew_store_outputs(dlc_ew_t *k, dlc_name_t idx[]) {
       dlc_strbuf_appendf(k->b, "        %s = vector.from_elements ", vec);
       for (int l = 0; l < k->V; ++l) dlc_strbuf_appendf(k->b, "%s%s", l ? ", " : "", lanes[l]);
       dlc_strbuf_appendf(k->b, " : vector<%dx%s>\n", k->V, et);
-      dlc_strbuf_appendf(k->b, "        vector.store %s, %%out%d", vec, o);
-      dlc_ew_indices(k, &k->out, idx);
+      dlc_strbuf_appendf(k->b, "        vector.store %s, %%%sout%d", vec, k->out.rank > 1 ? "f" : "", o);
+      if (k->out.rank > 1) dlc_strbuf_append(k->b, "[%e]");
+      else dlc_ew_indices(k, &k->out, idx);
       dlc_strbuf_appendf(k->b, " {alignment = %d : i64} : ", k->V * dlc_elem_bytes(k->out.elem));
-      dlc_gpu_append_memref_type(k->b, &k->out);
+      dlc_gpu_append_memref_type(k->b, k->out.rank > 1 ? &k->flat_shape : &k->out);
       dlc_strbuf_appendf(k->b, ", vector<%dx%s>\n", k->V, et);
     } else {
-      dlc_strbuf_appendf(k->b, "        memref.store %s, %%out%d", lanes[0], o);
-      dlc_ew_indices(k, &k->out, idx);
+      dlc_strbuf_appendf(k->b, "        memref.store %s, %%%sout%d", lanes[0], k->out.rank > 1 ? "f" : "", o);
+      if (k->out.rank > 1) dlc_strbuf_append(k->b, "[%e]");
+      else dlc_ew_indices(k, &k->out, idx);
       dlc_strbuf_append(k->b, " : ");
-      dlc_gpu_append_memref_type(k->b, &k->out);
+      dlc_gpu_append_memref_type(k->b, k->out.rank > 1 ? &k->flat_shape : &k->out);
       dlc_strbuf_append(k->b, "\n");
     }
   }
@@ -318,11 +339,13 @@ static dlcrt_status_t dlc_ew_launch(dlc_ew_t *k, const char *numel, int64_t stat
                      "      %%inside = arith.cmpi ult, %%g, %s : index\n      scf.if %%inside {\n"
                      "        %%e = arith.muli %%g, %s : index\n",
                      per_block, nilp, nthreads, groups, vw);
-  /* multi-index of the group's first element, innermost first */
+  /* multi-index of the group's first element, innermost first (only for inputs not read flat) */
   dlc_name_t idx[DLCRT_MAX_RANK];
   char rest[16];
   snprintf(rest, sizeof(rest), "%%e");
-  for (int32_t d = R - 1; d >= 0; --d) {
+  bool need_index = R == 1;
+  for (int i = 0; i < k->unit->num_inputs; ++i) need_index = need_index || !k->flat[i];
+  for (int32_t d = R - 1; d >= 0 && need_index; --d) {
     if (d == 0) {
       snprintf(idx[0], sizeof(idx[0]), "%s", rest);
       break;
@@ -386,6 +409,36 @@ dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char 
     dlc_gpu_append_memref_type(&text, &k->out);
     dlc_strbuf_append(&text, "\n");
   }
+  /* 1-D views of the inputs of exactly O's shape and of the outputs */
+  k->flat_shape = k->out;
+  k->flat_shape.rank = 1;
+  k->flat_shape.dims[0] = static_numel >= 0 ? static_numel : DLC_DYN;
+  dlc_strbuf_t reassoc;
+  dlc_strbuf_init(&reassoc);
+  dlc_strbuf_append(&reassoc, "[[");
+  for (int32_t d = 0; d < R; ++d) dlc_strbuf_appendf(&reassoc, "%s%d", d ? ", " : "", (int)d);
+  dlc_strbuf_append(&reassoc, "]]");
+  for (int i = 0; i < unit->num_inputs && R > 1; ++i) {
+    dlc_shape_t si;
+    dlc_gpu_input_shape(unit, i, &si);
+    k->flat[i] = si.rank == R && memcmp(si.dims, k->out.dims, sizeof(int64_t) * (size_t)R) == 0;
+    if (!k->flat[i]) continue;
+    dlc_shape_t fi = k->flat_shape;
+    fi.elem = si.elem;
+    dlc_strbuf_appendf(&text, "  %%fin%d = memref.collapse_shape %%in%d %s : ", i, i, dlc_strbuf_cstr(&reassoc));
+    dlc_gpu_append_memref_type(&text, &si);
+    dlc_strbuf_append(&text, " into ");
+    dlc_gpu_append_memref_type(&text, &fi);
+    dlc_strbuf_append(&text, "\n");
+  }
+  for (int o = 0; o < unit->num_outputs && R > 1; ++o) {
+    dlc_strbuf_appendf(&text, "  %%fout%d = memref.collapse_shape %%out%d %s : ", o, o, dlc_strbuf_cstr(&reassoc));
+    dlc_gpu_append_memref_type(&text, &k->out);
+    dlc_strbuf_append(&text, " into ");
+    dlc_gpu_append_memref_type(&text, &k->flat_shape);
+    dlc_strbuf_append(&text, "\n");
+  }
+  dlc_strbuf_free(&reassoc);
   if (runtime_inner) { /* the vector kernel when the run-time inner dim is a multiple of V, else scalar */
     char vw[16], rem[16], ok[16];
     dlc_index_const(k, V, vw);

@@ -40,10 +40,10 @@ func.func @main(%a: tensor<4x64xf32>, %b: tensor<64xf32>, %c: tensor<4x7xf32>, %
 // CHECK-DAG: %[[PB:.*]] = arith.constant 64 : index
 // CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %c1{{.*}}, {{.*}} = %c1{{.*}}, {{.*}} = %c1{{.*}}) threads({{.*}}) in ({{.*}} = %[[T]], {{.*}} = %c1{{.*}}, {{.*}} = %c1{{.*}})
 // CHECK: scf.for %{{.*}} = %c0{{.*}} to %[[ILP]] step
-// CHECK: vector.load {{.*}} {alignment = 16 : i64} : memref<4x64xf32>, vector<4xf32>
+// CHECK: vector.load {{.*}} {alignment = 16 : i64} : memref<256xf32>, vector<4xf32>
 // CHECK: vector.load {{.*}} {alignment = 16 : i64} : memref<64xf32>, vector<4xf32>
 // CHECK-COUNT-4: math.erf
-// CHECK: vector.store {{.*}} {alignment = 16 : i64} : memref<4x64xf32>, vector<4xf32>
+// CHECK: vector.store {{.*}} {alignment = 16 : i64} : memref<256xf32>, vector<4xf32>
 // CHECK: gpu.terminator
 func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor<4x64xf32> attributes {dlc.fusion = {kind = "loop", threads = 32, ilp = 2}} {
   %0 = "dlc.add"(%a, %b) : (tensor<4x64xf32>, tensor<64xf32>) -> tensor<4x64xf32>
@@ -52,27 +52,33 @@ func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor
 }
 
 // Broadcast bias along the rows, inner dim 64: vector loads of both operands, 64 groups of 4 in one
-// 256-thread block; the same op with the same types shares this function.
+// 256-thread block; the same op with the same types shares this function. The operand of the output's
+// shape and the output are read and written through 1-D views at the linear index; only the broadcast
+// operand needs the column index.
 // CHECK-LABEL: func.func private @__dlc_gpu_add_0(%arg0: tensor<4x64xf32>, %arg1: tensor<64xf32>) -> tensor<4x64xf32>
 // CHECK: bufferization.to_buffer %arg0 read_only : tensor<4x64xf32> to memref<4x64xf32>
 // CHECK: bufferization.to_buffer %arg1 read_only : tensor<64xf32> to memref<64xf32>
 // CHECK: %[[OUT:.*]] = memref.alloc() : memref<4x64xf32>
+// CHECK: %[[FIN:.*]] = memref.collapse_shape %[[IN0:.*]] {{\[\[}}0, 1{{\]\]}} : memref<4x64xf32> into memref<256xf32>
+// CHECK: %[[FOUT:.*]] = memref.collapse_shape %[[OUT]] {{\[\[}}0, 1{{\]\]}} : memref<4x64xf32> into memref<256xf32>
 // CHECK: %[[T:.*]] = arith.constant 256 : index
 // CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %c1{{.*}}, {{.*}}) threads({{.*}}) in ({{.*}} = %[[T]], {{.*}}, {{.*}})
 // CHECK: gpu.block_id x
 // CHECK: gpu.thread_id x
 // CHECK: arith.cmpi ult, %{{.*}}, %c64{{.*}} : index
-// CHECK: vector.load %{{.*}}[%{{.*}}, %{{.*}}] {alignment = 16 : i64} : memref<4x64xf32>, vector<4xf32>
-// CHECK: vector.load %{{.*}}[%{{.*}}] {alignment = 16 : i64} : memref<64xf32>, vector<4xf32>
+// CHECK: %[[E:.*]] = arith.muli %{{.*}}, %{{.*}} : index
+// CHECK: %[[COL:.*]] = arith.remui %[[E]], %{{.*}} : index
+// CHECK: vector.load %[[FIN]][%[[E]]] {alignment = 16 : i64} : memref<256xf32>, vector<4xf32>
+// CHECK: vector.load %{{.*}}[%[[COL]]] {alignment = 16 : i64} : memref<64xf32>, vector<4xf32>
 // CHECK-COUNT-4: arith.addf
 // CHECK: vector.from_elements {{.*}} : vector<4xf32>
-// CHECK: vector.store %{{.*}}, %[[OUT]]
+// CHECK: vector.store %{{.*}}, %[[FOUT]][%[[E]]] {alignment = 16 : i64} : memref<256xf32>, vector<4xf32>
 // CHECK: bufferization.to_tensor %[[OUT]] restrict writable : memref<4x64xf32> to tensor<4x64xf32>
 
 // Inner dim 7 is no multiple of 4: one element per thread, scalar loads, 28 elements in one block.
 // CHECK-LABEL: func.func private @__dlc_gpu_exp_1(
 // CHECK-NOT: vector.
-// CHECK: memref.load %{{.*}} : memref<4x7xf32>
+// CHECK: memref.load %{{.*}}[%{{.*}}] : memref<28xf32>
 // CHECK: math.exp
 // CHECK: memref.store
 // CHECK-NOT: vector.
@@ -81,7 +87,7 @@ func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor
 // %d (4x1) is broadcast along the inner dim: read once per group at inner index 0 and reused by the 4
 // lanes; %a still vector-loaded.
 // CHECK-LABEL: func.func private @__dlc_gpu_mul_2(
-// CHECK: vector.load %{{.*}} : memref<4x64xf32>, vector<4xf32>
+// CHECK: vector.load %{{.*}} : memref<256xf32>, vector<4xf32>
 // CHECK: memref.load %{{.*}}[%{{.*}}, %c0] : memref<4x1xf32>
 // CHECK-NOT: vector.load
 // CHECK: vector.store
@@ -91,13 +97,13 @@ func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor
 // CHECK: %[[DIM:.*]] = memref.dim %{{.*}}, %{{.*}} : memref<?x64xf32>
 // CHECK: memref.alloc(%[[DIM]]) : memref<?x64xf32>
 // CHECK: arith.ceildivui
-// CHECK: vector.load {{.*}} : memref<?x64xf32>, vector<4xf32>
+// CHECK: vector.load {{.*}} : memref<?xf32>, vector<4xf32>
 
 // i1 results: scalar path.
 // CHECK-LABEL: func.func private @__dlc_gpu_less_4(
 // CHECK-NOT: vector.
 // CHECK: arith.cmpf olt
-// CHECK: memref.store %{{.*}} : memref<4x64xi1>
+// CHECK: memref.store %{{.*}} : memref<256xi1>
 
 // 128 x 4096 f32: 131072 groups of 4, within one wave of 256-thread blocks: ilp 1, 512 blocks.
 // CHECK-LABEL: func.func private @__dlc_gpu_relu_5(
@@ -106,7 +112,7 @@ func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor
 // CHECK-DAG: %[[N:.*]] = arith.constant 131072 : index
 // CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %[[GRID]], {{.*}} = %c1{{.*}}, {{.*}} = %c1{{.*}}) threads({{.*}}) in ({{.*}} = %[[T]], {{.*}} = %c1{{.*}}, {{.*}} = %c1{{.*}})
 // CHECK: arith.cmpi ult, %{{.*}}, %[[N]] : index
-// CHECK: vector.load {{.*}} : memref<128x4096xf32>, vector<4xf32>
+// CHECK: vector.load {{.*}} : memref<524288xf32>, vector<4xf32>
 // CHECK-COUNT-4: arith.maximumf
 // CHECK: vector.store
 
@@ -117,10 +123,10 @@ func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor
 // CHECK: %[[OK:.*]] = arith.cmpi eq, %[[REM]], %c0 : index
 // CHECK: scf.if %[[OK]] {
 // CHECK: gpu.launch
-// CHECK: vector.load {{.*}} : memref<2x?xf32>, vector<4xf32>
+// CHECK: vector.load {{.*}} : memref<?xf32>, vector<4xf32>
 // CHECK: } else {
 // CHECK: gpu.launch
 // CHECK-NOT: vector.load
-// CHECK: memref.load {{.*}} : memref<2x?xf32>
+// CHECK: memref.load {{.*}} : memref<?xf32>
 // CHECK-NOT: vector.
 // CHECK: return

@@ -7,7 +7,8 @@ Inputs/gpu_kernel_cases.mlir)
 Every public function named in CASES is called with seeded random inputs. The model runs a block's
 threads in lockstep (one numpy lane per thread, masks for divergent scf.if / scf.for; 3-D grids and
 blocks; gpu.block_id / thread_id / grid_dim from the launch) over the ops these kernels are made of:
-func, bufferization, memref (multi-dimensional load/store, alloc, dim, view of dynamic shared memory),
+func, bufferization, memref (multi-dimensional load/store, alloc, dim, collapse_shape to 1-D, view of
+dynamic shared memory),
 vector load/store/extract/from_elements, arith, math, scf, gpu.launch and the inline-asm barrier. It
 rejects what hardware would not guarantee or what would be a bug: an index out of bounds in any dim, a
 vector access not aligned to its width or without its alignment attribute, a read of an element never
@@ -189,6 +190,14 @@ class Machine:
             dims, elem = shaped(result_type(op))
             dyn = iter(int(x) for x in a)
             return [Buf([d if d is not None else next(dyn) for d in dims], elem)]
+        if n == "memref.collapse_shape":  # a view: shares the data
+            dims, _ = shaped(result_type(op))
+            v = Buf([1], a[0].elem)
+            v.shape = [int(np.prod(a[0].shape))] if dims == [None] or len(dims) == 1 else None
+            if v.shape is None:
+                raise Fail("collapse_shape to rank > 1 not modelled")
+            v.data, v.written = a[0].data, a[0].written
+            return [v]
         if n == "memref.dim":
             return [np.int64(a[0].shape[int(a[1])])]
         if n == "gpu.dynamic_shared_memory":
