@@ -321,8 +321,9 @@ static int32_t dlcrt_gemm_epilogue(int64_t flags) {
 
 /* What decides a GEMM's descriptors and algorithm, everything but the pointers (the bias pointer is
  * set on the descriptor per call): type, compute type, epilogue, batch, then rows, cols, ld, batch
- * stride and op of cuBLASLt's A, B and C/D, the alignments of A, B and C/D, the workspace size. */
-enum { DLCRT_GEMM_KEY_WORKSPACE = 22, DLCRT_GEMM_KEY_LENGTH = 23 };
+ * stride and op of cuBLASLt's A, B and D, the alignments of A, B and D, the workspace size, then the
+ * residual's (cuBLASLt's C when it is not D) rows, cols, ld, batch stride, op and alignment, or zeros. */
+enum { DLCRT_GEMM_KEY_WORKSPACE = 22, DLCRT_GEMM_KEY_RESIDUAL = 23, DLCRT_GEMM_KEY_LENGTH = 29 };
 typedef struct dlcrt_gemm_key_t {
   int64_t values[DLCRT_GEMM_KEY_LENGTH];
 } dlcrt_gemm_key_t;
@@ -332,7 +333,7 @@ typedef struct dlcrt_gemm_key_t {
 typedef struct dlcrt_gemm_plan_t {
   dlcrt_gemm_key_t key;
   cublasLtMatmulDesc_t desc;
-  cublasLtMatrixLayout_t la, lb, lc;
+  cublasLtMatrixLayout_t la, lb, lc, lr; /* lr: the residual's layout (C), or NULL when C is D */
   cublasLtMatmulAlgo_t algo;
   bool used;
 } dlcrt_gemm_plan_t;
@@ -342,6 +343,7 @@ static dlcrt_gemm_plan_t dlcrt_gemm_plans[DLCRT_GEMM_PLAN_CACHE]; /* guarded by 
 static size_t dlcrt_gemm_next_victim;
 
 static void dlcrt_gemm_plan_release(const dlcrt_cublaslt_api_t *api, dlcrt_gemm_plan_t *plan) {
+  if (plan->lr) api->MatrixLayoutDestroy(plan->lr);
   if (plan->lc) api->MatrixLayoutDestroy(plan->lc);
   if (plan->lb) api->MatrixLayoutDestroy(plan->lb);
   if (plan->la) api->MatrixLayoutDestroy(plan->la);
@@ -359,9 +361,9 @@ static dlcrt_status_t dlcrt_gemm_plan_create(const dlcrt_cublaslt_api_t *api, co
   cublasComputeType_t compute = (cublasComputeType_t)k[1];
   int32_t epilogue = (int32_t)k[2];
   int64_t batch = k[3];
-  dlcrt_gemm_operand_t operand[3];
-  for (int i = 0; i < 3; ++i) {
-    const int64_t *o = k + 4 + 5 * i;
+  dlcrt_gemm_operand_t operand[4];
+  for (int i = 0; i < 4; ++i) {
+    const int64_t *o = i < 3 ? k + 4 + 5 * i : k + DLCRT_GEMM_KEY_RESIDUAL;
     operand[i] = (dlcrt_gemm_operand_t){.rows = (uint64_t)o[0], .cols = (uint64_t)o[1], .ld = o[2],
                                         .batch_stride = o[3], .op = (int32_t)o[4]};
   }
@@ -392,6 +394,8 @@ static dlcrt_status_t dlcrt_gemm_plan_create(const dlcrt_cublaslt_api_t *api, co
     result = dlcrt_gemm_layout(api, type, &operand[0], batch, &plan->la);
     if (result == CUBLAS_STATUS_SUCCESS) result = dlcrt_gemm_layout(api, type, &operand[1], batch, &plan->lb);
     if (result == CUBLAS_STATUS_SUCCESS) result = dlcrt_gemm_layout(api, type, &operand[2], batch, &plan->lc);
+    if (result == CUBLAS_STATUS_SUCCESS && operand[3].rows)
+      result = dlcrt_gemm_layout(api, type, &operand[3], batch, &plan->lr);
   }
   cublasLtMatmulPreference_t pref = NULL;
   if (result == CUBLAS_STATUS_SUCCESS) {
@@ -409,7 +413,7 @@ static dlcrt_status_t dlcrt_gemm_plan_create(const dlcrt_cublaslt_api_t *api, co
       CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_A_BYTES, CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_B_BYTES,
       CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_C_BYTES, CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_D_BYTES};
   for (int i = 0; i < 4 && result == CUBLAS_STATUS_SUCCESS; ++i) {
-    uint32_t alignment = (uint32_t)k[19 + (i < 3 ? i : 2)];
+    uint32_t alignment = (uint32_t)(i == 2 && plan->lr ? k[DLCRT_GEMM_KEY_RESIDUAL + 5] : k[19 + (i < 3 ? i : 2)]);
     call = "cublasLtMatmulPreferenceSetAttribute(MIN_ALIGNMENT)";
     result = api->MatmulPreferenceSetAttribute(pref, kAlignmentAttributes[i], &alignment, sizeof(alignment));
   }
@@ -419,8 +423,8 @@ static dlcrt_status_t dlcrt_gemm_plan_create(const dlcrt_cublaslt_api_t *api, co
     memset(&heuristic, 0, sizeof(heuristic));
     int found = 0;
     call = "cublasLtMatmulAlgoGetHeuristic";
-    result = api->MatmulAlgoGetHeuristic(dlcrt_cublaslt.handle, plan->desc, plan->la, plan->lb, plan->lc, plan->lc, pref,
-                                         1, &heuristic, &found);
+    result = api->MatmulAlgoGetHeuristic(dlcrt_cublaslt.handle, plan->desc, plan->la, plan->lb,
+                                         plan->lr ? plan->lr : plan->lc, plan->lc, pref, 1, &heuristic, &found);
     if (result == CUBLAS_STATUS_SUCCESS && found < 1)
       status = dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED,
                                  "cublasLtMatmulAlgoGetHeuristic(%s, epilogue %d, %s compute) found no algorithm", shape,
@@ -457,9 +461,9 @@ static dlcrt_gemm_plan_t *dlcrt_gemm_plan_lookup(const dlcrt_cublaslt_api_t *api
 /* The GEMM, or the status of its failure (named by the entry point in the caller). */
 static dlcrt_status_t dlcrt_gemm(cudaDataType type, size_t element_bytes, const dlcrt_memref3_t *a,
                                  const dlcrt_memref3_t *b, const dlcrt_memref3_t *c, const dlcrt_memref1_t *bias,
-                                 int64_t flags) {
+                                 const dlcrt_memref3_t *residual, int64_t flags) {
   int64_t batch = c->sizes[0], m = c->sizes[1], n = c->sizes[2], k = a->sizes[2];
-  const int64_t known = DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU | DLCRT_GEMM_GELU | DLCRT_GEMM_ALLOW_TF32;
+  const int64_t known = DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU | DLCRT_GEMM_GELU | DLCRT_GEMM_ALLOW_TF32 | DLCRT_GEMM_RESIDUAL;
   if ((flags & ~known) || ((flags & DLCRT_GEMM_RELU) && (flags & DLCRT_GEMM_GELU)))
     return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "invalid flags 0x%" PRIx64, (uint64_t)flags);
   if (a->sizes[1] != m || b->sizes[1] != k || b->sizes[2] != n || (a->sizes[0] != batch && a->sizes[0] != 1) ||
@@ -470,16 +474,22 @@ static dlcrt_status_t dlcrt_gemm(cudaDataType type, size_t element_bytes, const 
                              a->sizes[0], a->sizes[1], a->sizes[2], b->sizes[0], b->sizes[1], b->sizes[2], batch, m, n);
   if ((flags & DLCRT_GEMM_BIAS) && (!bias || bias->sizes[0] != n || (n > 1 && bias->strides[0] != 1)))
     return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "the bias must have n=%" PRId64 " contiguous elements", n);
+  bool has_residual = flags & DLCRT_GEMM_RESIDUAL;
+  if (has_residual && (!residual || residual->sizes[0] != batch || residual->sizes[1] != m || residual->sizes[2] != n))
+    return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "the residual must have C's shape %" PRId64 "x%" PRId64
+                             "x%" PRId64, batch, m, n);
   if (batch == 0 || m == 0 || n == 0) return NULL;
   char shape[128];
   snprintf(shape, sizeof(shape), "m=%" PRId64 " n=%" PRId64 " k=%" PRId64 " batch=%" PRId64, m, n, k, batch);
-  dlcrt_gemm_operand_t a_op, b_op, c_op;
+  dlcrt_gemm_operand_t a_op, b_op, c_op, r_op;
+  memset(&r_op, 0, sizeof(r_op));
   if (!dlcrt_gemm_describe(a, batch, &a_op) || !dlcrt_gemm_describe(b, batch, &b_op) ||
-      !dlcrt_gemm_describe(c, batch, &c_op) || c_op.op != CUBLAS_OP_N || c->sizes[0] != batch)
+      !dlcrt_gemm_describe(c, batch, &c_op) || c_op.op != CUBLAS_OP_N || c->sizes[0] != batch ||
+      (has_residual && (!dlcrt_gemm_describe(residual, batch, &r_op) || r_op.op != CUBLAS_OP_N)))
     return dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED,
                              "(%s) strides cuBLASLt cannot express: A [%" PRId64 ", %" PRId64 ", %" PRId64
                              "], B [%" PRId64 ", %" PRId64 ", %" PRId64 "], C [%" PRId64 ", %" PRId64 ", %" PRId64
-                             "] (every matrix needs a unit row or column stride, C a unit column stride)",
+                             "] (every matrix needs a unit row or column stride, C and a residual a unit column stride)",
                              shape, a->strides[0], a->strides[1], a->strides[2], b->strides[0], b->strides[1],
                              b->strides[2], c->strides[0], c->strides[1], c->strides[2]);
 
@@ -506,6 +516,10 @@ static dlcrt_status_t dlcrt_gemm(cudaDataType type, size_t element_bytes, const 
     *k_++ = ops[i]->op;
   *k_++ = dlcrt_gemm_alignment(b_ptr), *k_++ = dlcrt_gemm_alignment(a_ptr), *k_++ = dlcrt_gemm_alignment(c_ptr);
   *k_++ = dlcrt_cublaslt.workspace ? DLCRT_CUBLASLT_WORKSPACE_BYTES : 0;
+  const void *r_ptr = has_residual ? (const char *)residual->aligned + residual->offset * (int64_t)element_bytes : NULL;
+  if (has_residual)
+    *k_++ = (int64_t)r_op.rows, *k_++ = (int64_t)r_op.cols, *k_++ = r_op.ld, *k_++ = r_op.batch_stride, *k_++ = r_op.op,
+    *k_++ = dlcrt_gemm_alignment(r_ptr);
 
   CUstream stream = dlcrt_cuda_call_stream();
   mtx_lock(&dlcrt_cublaslt.lock);
@@ -515,10 +529,12 @@ static dlcrt_status_t dlcrt_gemm(cudaDataType type, size_t element_bytes, const 
   if (plan && bias_ptr)
     result = api->MatmulDescSetAttribute(plan->desc, CUBLASLT_MATMUL_DESC_BIAS_POINTER, &bias_ptr, sizeof(bias_ptr));
   if (plan && result == CUBLAS_STATUS_SUCCESS) {
-    const float alpha = 1.0f, beta = 0.0f;
+    /* D = A x B (+ 1 * residual as cuBLASLt's C), then bias and activation */
+    const float alpha = 1.0f, beta = has_residual ? 1.0f : 0.0f;
     call = "cublasLtMatmul";
-    result = api->Matmul(dlcrt_cublaslt.handle, plan->desc, &alpha, b_ptr, plan->la, a_ptr, plan->lb, &beta, c_ptr,
-                         plan->lc, c_ptr, plan->lc, &plan->algo, (void *)(uintptr_t)dlcrt_cublaslt.workspace,
+    result = api->Matmul(dlcrt_cublaslt.handle, plan->desc, &alpha, b_ptr, plan->la, a_ptr, plan->lb, &beta,
+                         has_residual ? r_ptr : c_ptr, plan->lr ? plan->lr : plan->lc, c_ptr, plan->lc, &plan->algo,
+                         (void *)(uintptr_t)dlcrt_cublaslt.workspace,
                          (size_t)key.values[DLCRT_GEMM_KEY_WORKSPACE], (cudaStream_t)stream);
   }
   mtx_unlock(&dlcrt_cublaslt.lock);
@@ -534,29 +550,30 @@ static dlcrt_status_t dlcrt_gemm(cudaDataType type, size_t element_bytes, const 
 
 /* The entry point: does nothing while a CUDA error is pending, records its own failure. */
 static void dlcrt_gemm_entry(const char *fn, cudaDataType type, size_t element_bytes, dlcrt_memref3_t *a,
-                             dlcrt_memref3_t *b, dlcrt_memref3_t *c, dlcrt_memref1_t *bias, int64_t flags) {
+                             dlcrt_memref3_t *b, dlcrt_memref3_t *c, dlcrt_memref1_t *bias, dlcrt_memref3_t *residual,
+                             int64_t flags) {
   dlcrt_status_t pending = dlcrt_cuda_take_error();
   if (pending) {
     dlcrt_cuda_record_error(pending);
     return;
   }
-  dlcrt_status_t status = dlcrt_gemm(type, element_bytes, a, b, c, bias, flags);
+  dlcrt_status_t status = dlcrt_gemm(type, element_bytes, a, b, c, bias, residual, flags);
   if (status) dlcrt_cuda_record_error(dlcrt_status_annotate(status, "%s: ", fn));
 }
 
 void _mlir_ciface_dlcrt_gemm_f32(dlcrt_memref3_t *a, dlcrt_memref3_t *b, dlcrt_memref3_t *c, dlcrt_memref1_t *bias,
-                                 int64_t flags) {
-  dlcrt_gemm_entry("dlcrt_gemm_f32", CUDA_R_32F, 4, a, b, c, bias, flags);
+                                 dlcrt_memref3_t *residual, int64_t flags) {
+  dlcrt_gemm_entry("dlcrt_gemm_f32", CUDA_R_32F, 4, a, b, c, bias, residual, flags);
 }
 
 void _mlir_ciface_dlcrt_gemm_f16(dlcrt_memref3_t *a, dlcrt_memref3_t *b, dlcrt_memref3_t *c, dlcrt_memref1_t *bias,
-                                 int64_t flags) {
-  dlcrt_gemm_entry("dlcrt_gemm_f16", CUDA_R_16F, 2, a, b, c, bias, flags);
+                                 dlcrt_memref3_t *residual, int64_t flags) {
+  dlcrt_gemm_entry("dlcrt_gemm_f16", CUDA_R_16F, 2, a, b, c, bias, residual, flags);
 }
 
 void _mlir_ciface_dlcrt_gemm_bf16(dlcrt_memref3_t *a, dlcrt_memref3_t *b, dlcrt_memref3_t *c, dlcrt_memref1_t *bias,
-                                  int64_t flags) {
-  dlcrt_gemm_entry("dlcrt_gemm_bf16", CUDA_R_16BF, 2, a, b, c, bias, flags);
+                                  dlcrt_memref3_t *residual, int64_t flags) {
+  dlcrt_gemm_entry("dlcrt_gemm_bf16", CUDA_R_16BF, 2, a, b, c, bias, residual, flags);
 }
 
 const dlcrt_jit_symbol_t *dlcrt_cublaslt_jit_symbols(void) {

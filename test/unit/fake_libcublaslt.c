@@ -63,6 +63,8 @@ typedef struct fake_cublaslt_call_t {
   int32_t batch;
   int has_bias;
   uint64_t workspace_bytes;
+  float beta;
+  int c_is_d;
 } fake_cublaslt_call_t;
 
 static fake_cublaslt_call_t fake_last;
@@ -159,13 +161,13 @@ cublasStatus_t cublasLtMatmulPreferenceSetAttribute(fake_pref_t *pref, int attr,
   return FAKE_SUCCESS;
 }
 
-/* The shapes of op(A) [m, k], op(B) [k, n] and D [m, n] must agree, as cuBLASLt checks. */
+/* The shapes of op(A) [m, k], op(B) [k, n], C and D [m, n] must agree, as cuBLASLt checks. */
 static int fake_shapes(const fake_desc_t *d, const fake_layout_t *a, const fake_layout_t *b, const fake_layout_t *c,
-                       uint64_t *m, uint64_t *n, uint64_t *k) {
+                       const fake_layout_t *dl, uint64_t *m, uint64_t *n, uint64_t *k) {
   uint64_t am = d->transa ? a->cols : a->rows, ak = d->transa ? a->rows : a->cols;
   uint64_t bk = d->transb ? b->cols : b->rows, bn = d->transb ? b->rows : b->cols;
-  if (ak != bk || c->rows != am || c->cols != bn) return 0;
-  if (a->type != c->type || b->type != c->type) return 0;
+  if (ak != bk || dl->rows != am || dl->cols != bn || c->rows != dl->rows || c->cols != dl->cols) return 0;
+  if (a->type != dl->type || b->type != dl->type || c->type != dl->type || c->batch != dl->batch) return 0;
   *m = am, *n = bn, *k = ak;
   return 1;
 }
@@ -175,7 +177,7 @@ cublasStatus_t cublasLtMatmulAlgoGetHeuristic(cublasLtHandle_t handle, fake_desc
                                               int requested, cublasLtMatmulHeuristicResult_t results[],
                                               int *returned) {
   uint64_t m, n, k;
-  if (!handle || !desc || !pref || requested < 1 || !fake_shapes(desc, a, b, c, &m, &n, &k) || c != d)
+  if (!handle || !desc || !pref || requested < 1 || !fake_shapes(desc, a, b, c, d, &m, &n, &k))
     return FAKE_INVALID_VALUE;
   *returned = 0;
   ++fake_heuristics;
@@ -245,24 +247,24 @@ cublasStatus_t cublasLtMatmul(cublasLtHandle_t handle, fake_desc_t *desc, const 
                               void *workspace, size_t workspace_size, void *stream) {
   (void)workspace, (void)stream;
   uint64_t m, n, k;
-  if (!handle || !algo || algo->data[0] != 0xa160 || !fake_shapes(desc, la, lb, lc, &m, &n, &k) || lc != ld ||
-      c != d || !alpha || !beta)
+  if (!handle || !algo || algo->data[0] != 0xa160 || !fake_shapes(desc, la, lb, lc, ld, &m, &n, &k) || !alpha || !beta)
     return FAKE_INVALID_VALUE;
   const void *pointers[4] = {a, b, c, d};
   for (int i = 0; i < 4; ++i)
     if ((uintptr_t)pointers[i] % algo->data[1 + i] != 0) return FAKE_MISALIGNED;
-  int32_t batch = lc->batch;
+  int32_t batch = ld->batch;
   if (la->batch != batch || lb->batch != batch) return FAKE_INVALID_VALUE;
   if ((desc->epilogue & FAKE_EPI_BIAS) && !desc->bias) return FAKE_INVALID_VALUE;
   float al, be;
   memcpy(&al, alpha, sizeof(al));
   memcpy(&be, beta, sizeof(be));
-  int type = lc->type;
+  int type = ld->type;
   size_t es = fake_size(type);
   for (int32_t bi = 0; bi < batch; ++bi) {
     const char *ab = (const char *)a + (size_t)(bi * la->batch_stride) * es;
     const char *bb = (const char *)b + (size_t)(bi * lb->batch_stride) * es;
-    char *db = (char *)d + (size_t)(bi * lc->batch_stride) * es;
+    const char *cb = (const char *)c + (size_t)(bi * lc->batch_stride) * es;
+    char *db = (char *)d + (size_t)(bi * ld->batch_stride) * es;
     for (uint64_t j = 0; j < n; ++j) {
       for (uint64_t i = 0; i < m; ++i) {
         double sum = 0;
@@ -271,8 +273,8 @@ cublasStatus_t cublasLtMatmul(cublasLtHandle_t handle, fake_desc_t *desc, const 
           int64_t bidx = desc->transb ? (int64_t)(j + p * lb->ld) : (int64_t)(p + j * lb->ld);
           sum += (double)fake_load(type, ab, ai) * (double)fake_load(type, bb, bidx);
         }
-        int64_t di = (int64_t)(i + j * lc->ld);
-        float v = al * (float)sum + (be != 0.0f ? be * fake_load(type, db, di) : 0.0f);
+        int64_t di = (int64_t)(i + j * ld->ld), ci = (int64_t)(i + j * lc->ld);
+        float v = al * (float)sum + (be != 0.0f ? be * fake_load(type, cb, ci) : 0.0f);
         if (desc->epilogue & FAKE_EPI_BIAS) v += fake_load(type, desc->bias, (int64_t)i);
         if (desc->epilogue & FAKE_EPI_RELU) v = v > 0 ? v : 0;
         if (desc->epilogue & FAKE_EPI_GELU)
@@ -284,7 +286,7 @@ cublasStatus_t cublasLtMatmul(cublasLtHandle_t handle, fake_desc_t *desc, const 
   fake_last = (fake_cublaslt_call_t){.compute = desc->compute, .transa = desc->transa, .transb = desc->transb,
                                      .epilogue = desc->epilogue, .type = type, .m = m, .n = n, .k = k,
                                      .batch = batch, .has_bias = desc->bias != NULL,
-                                     .workspace_bytes = workspace_size};
+                                     .workspace_bytes = workspace_size, .beta = be, .c_is_d = c == d};
   ++fake_matmuls;
   if (getenv("DLC_FAKE_CUBLASLT_TRACE"))
     fprintf(stderr, "fake cublasLt: matmul m=%llu n=%llu k=%llu batch=%d epilogue=%d compute=%d\n",

@@ -24,6 +24,8 @@ typedef struct fake_cublaslt_call_t {
   int32_t batch;
   int has_bias;
   uint64_t workspace_bytes;
+  float beta;
+  int c_is_d;
 } fake_cublaslt_call_t;
 
 static const fake_cublaslt_call_t *(*fake_last)(void);
@@ -94,7 +96,7 @@ static void test_plain_and_epilogues(void) {
   };
   for (size_t i = 0; i < sizeof(kCases) / sizeof(kCases[0]); ++i) {
     memset(c, 0, sizeof(c));
-    _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias, kCases[i].flags);
+    _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias, NULL, kCases[i].flags);
     CHECK_OK(dlcrt_cuda_take_error());
     check_gemm(kCases[i].what, &ma, &mb, &mc, bias, kCases[i].flags, 1e-4f);
     CHECK_EQ_INT(fake_last()->epilogue, kCases[i].epilogue);
@@ -109,7 +111,7 @@ static void test_plain_and_epilogues(void) {
   CHECK_EQ_INT(fake_last()->compute, 68); /* CUBLAS_COMPUTE_32F: no TF32 unless asked */
   CHECK_EQ_INT(fake_last()->workspace_bytes, 32 << 20);
 
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias, DLCRT_GEMM_ALLOW_TF32);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias, NULL, DLCRT_GEMM_ALLOW_TF32);
   CHECK_OK(dlcrt_cuda_take_error());
   CHECK_EQ_INT(fake_last()->compute, 77); /* CUBLAS_COMPUTE_32F_FAST_TF32 */
 }
@@ -121,7 +123,7 @@ static void test_transposed_strides(void) {
   /* A is the transposed view of a [K, M] buffer, B of an [N, K] one (dlc.matmul {transpose_b}) */
   dlcrt_memref3_t ma = test_matrix(at, 1, M, K, M * K, 1, M), mb = test_matrix(bt, 1, K, N, K * N, 1, K),
                   mc = test_matrix(c, 1, M, N, M * N, N, 1);
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, NULL, 0);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, NULL, NULL, 0);
   CHECK_OK(dlcrt_cuda_take_error());
   check_gemm("transposed A and B", &ma, &mb, &mc, NULL, 0, 1e-4f);
   CHECK_EQ_INT(fake_last()->transa, 1);
@@ -131,7 +133,7 @@ static void test_transposed_strides(void) {
   float a[M * K];
   fill(a, M * K, 14);
   dlcrt_memref3_t mrow = test_matrix(a, 1, M, K, M * K, K, 1);
-  _mlir_ciface_dlcrt_gemm_f32(&mrow, &mb, &mc, NULL, 0);
+  _mlir_ciface_dlcrt_gemm_f32(&mrow, &mb, &mc, NULL, NULL, 0);
   CHECK_OK(dlcrt_cuda_take_error());
   check_gemm("transposed B", &mrow, &mb, &mc, NULL, 0, 1e-4f);
   CHECK_EQ_INT(fake_last()->transa, 1);
@@ -144,7 +146,7 @@ static void test_transposed_strides(void) {
   fill(b, K * N, 7);
   dlcrt_memref3_t mpad = test_matrix(pad, 1, M, K, M * 8, 8, 1), mb2 = test_matrix(b, 1, K, N, K * N, N, 1);
   mpad.offset = 1;
-  _mlir_ciface_dlcrt_gemm_f32(&mpad, &mb2, &mc, NULL, 0);
+  _mlir_ciface_dlcrt_gemm_f32(&mpad, &mb2, &mc, NULL, NULL, 0);
   CHECK_OK(dlcrt_cuda_take_error());
   check_gemm("padded rows and offset", &mpad, &mb2, &mc, NULL, 0, 1e-4f);
 }
@@ -156,7 +158,7 @@ static void test_batched(void) {
   dlcrt_memref3_t ma = test_matrix(a, B, M, K, M * K, K, 1), mb = test_matrix(b, B, K, N, K * N, N, 1),
                   mc = test_matrix(c, B, M, N, M * N, N, 1);
   dlcrt_memref1_t mbias = {bias, bias, 0, {N}, {1}};
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias, NULL, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU);
   CHECK_OK(dlcrt_cuda_take_error());
   check_gemm("batched", &ma, &mb, &mc, bias, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU, 1e-4f);
   CHECK_EQ_INT(fake_last()->batch, B);
@@ -164,12 +166,12 @@ static void test_batched(void) {
   /* a broadcast weight: batch size 1, and batch stride 0 with the full batch size */
   dlcrt_memref3_t mw = test_matrix(b, 1, K, N, K * N, N, 1);
   memset(c, 0, sizeof(c));
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mw, &mc, NULL, 0);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mw, &mc, NULL, NULL, 0);
   CHECK_OK(dlcrt_cuda_take_error());
   check_gemm("broadcast weight (size 1)", &ma, &mw, &mc, NULL, 0, 1e-4f);
   dlcrt_memref3_t mw0 = test_matrix(b, B, K, N, 0, N, 1);
   memset(c, 0, sizeof(c));
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mw0, &mc, NULL, 0);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mw0, &mc, NULL, NULL, 0);
   CHECK_OK(dlcrt_cuda_take_error());
   check_gemm("broadcast weight (stride 0)", &ma, &mw0, &mc, NULL, 0, 1e-4f);
   CHECK_EQ_INT(fake_last()->batch, B);
@@ -215,9 +217,9 @@ static void test_half_types(void) {
                     mc = {hc, hc, 0, {1, M, N}, {M * N, N, 1}};
     dlcrt_memref1_t mbias = {hbias, hbias, 0, {N}, {1}};
     if (type)
-      _mlir_ciface_dlcrt_gemm_bf16(&ma, &mb, &mc, &mbias, DLCRT_GEMM_BIAS | DLCRT_GEMM_ALLOW_TF32);
+      _mlir_ciface_dlcrt_gemm_bf16(&ma, &mb, &mc, &mbias, NULL, DLCRT_GEMM_BIAS | DLCRT_GEMM_ALLOW_TF32);
     else
-      _mlir_ciface_dlcrt_gemm_f16(&ma, &mb, &mc, &mbias, DLCRT_GEMM_BIAS | DLCRT_GEMM_ALLOW_TF32);
+      _mlir_ciface_dlcrt_gemm_f16(&ma, &mb, &mc, &mbias, NULL, DLCRT_GEMM_BIAS | DLCRT_GEMM_ALLOW_TF32);
     CHECK_OK(dlcrt_cuda_take_error());
     CHECK_EQ_INT(fake_last()->type, type ? 14 : 2);
     CHECK_EQ_INT(fake_last()->compute, 68); /* TF32 is for f32 data only */
@@ -239,7 +241,7 @@ static void test_errors(void) {
   ma.aligned = ma.allocated = big_a, mc.aligned = mc.allocated = big_c;
 
   fake_set_no_algo(1);
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias, DLCRT_GEMM_BIAS);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias, NULL, DLCRT_GEMM_BIAS);
   fake_set_no_algo(0);
   dlcrt_status_t st = dlcrt_cuda_take_error();
   CHECK(st != NULL);
@@ -250,7 +252,7 @@ static void test_errors(void) {
 
   /* K of A and B disagree */
   dlcrt_memref3_t wrong = test_matrix(b, 1, K + 1, N, K * N, N, 1);
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &wrong, &mc, NULL, 0);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &wrong, &mc, NULL, NULL, 0);
   st = dlcrt_cuda_take_error();
   CHECK(st && dlcrt_status_code(st) == DLCRT_STATUS_INVALID_ARGUMENT);
   CHECK_CONTAINS(dlcrt_status_message(st), "shapes do not match");
@@ -259,7 +261,7 @@ static void test_errors(void) {
   /* strides with no unit dimension */
   dlcrt_memref3_t gappy = test_matrix(b, 1, K, N / 2, K * N, N, 2);
   dlcrt_memref3_t mc2 = test_matrix(big_c, 4, M, N / 2, M * N / 2, N / 2, 1);
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &gappy, &mc2, NULL, 0);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &gappy, &mc2, NULL, NULL, 0);
   st = dlcrt_cuda_take_error();
   CHECK(st && dlcrt_status_code(st) == DLCRT_STATUS_UNIMPLEMENTED);
   CHECK_CONTAINS(dlcrt_status_message(st), "strides cuBLASLt cannot express");
@@ -267,14 +269,14 @@ static void test_errors(void) {
 
   /* the first error wins, and nothing runs while it is pending */
   int before = fake_matmul_count();
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &wrong, &mc, NULL, 0);
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, NULL, 0);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &wrong, &mc, NULL, NULL, 0);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, NULL, NULL, 0);
   CHECK_EQ_INT(fake_matmul_count(), before);
   st = dlcrt_cuda_take_error();
   CHECK(st != NULL);
   CHECK_CONTAINS(dlcrt_status_message(st), "shapes do not match");
   dlcrt_status_free(st);
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, NULL, 0);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, NULL, NULL, 0);
   CHECK_OK(dlcrt_cuda_take_error());
   CHECK_EQ_INT(fake_matmul_count(), before + 1);
 }
@@ -288,23 +290,61 @@ static void test_plan_cache(void) {
   dlcrt_memref3_t ma = test_matrix(a, 1, M, K, M * K, K, 1), mb = test_matrix(b, 1, K, N, K * N, N, 1),
                   mc = test_matrix(c, 1, M, N, M * N, N, 1);
   dlcrt_memref1_t mbias1 = {bias1, bias1, 0, {N}, {1}}, mbias2 = {bias2, bias2, 0, {N}, {1}};
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias1, DLCRT_GEMM_BIAS);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias1, NULL, DLCRT_GEMM_BIAS);
   CHECK_OK(dlcrt_cuda_take_error());
   int heuristics = fake_heuristic_count();
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias2, DLCRT_GEMM_BIAS);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias2, NULL, DLCRT_GEMM_BIAS);
   CHECK_OK(dlcrt_cuda_take_error());
   CHECK_EQ_INT(fake_heuristic_count(), heuristics);
   check_gemm("cached plan, second bias", &ma, &mb, &mc, bias2, DLCRT_GEMM_BIAS, 1e-4f);
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias2, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias2, NULL, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU);
   CHECK_OK(dlcrt_cuda_take_error());
   CHECK_EQ_INT(fake_heuristic_count(), heuristics + 1);
   check_gemm("another epilogue", &ma, &mb, &mc, bias2, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU, 1e-4f);
   /* C one element further: a different alignment, so a different plan (the fake checks alignments) */
   dlcrt_memref3_t mc1 = mc;
   mc1.offset = 1;
-  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc1, &mbias1, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc1, &mbias1, NULL, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU);
   CHECK_OK(dlcrt_cuda_take_error());
   check_gemm("another alignment", &ma, &mb, &mc1, bias1, DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU, 1e-4f);
+}
+
+/* A residual of C's shape is cuBLASLt's C with beta 1 (the result still goes to `c`), added before
+ * the bias and the activation; it may have its own row stride. */
+static void test_residual(void) {
+  enum { M = 4, K = 6, N = 5, LDR = 7 };
+  float a[M * K], b[K * N], c[M * N], bias[N], r[M * LDR];
+  fill(a, M * K, 30), fill(b, K * N, 31), fill(bias, N, 32), fill(r, M * LDR, 33);
+  dlcrt_memref3_t ma = test_matrix(a, 1, M, K, M * K, K, 1), mb = test_matrix(b, 1, K, N, K * N, N, 1),
+                  mc = test_matrix(c, 1, M, N, M * N, N, 1), mr = test_matrix(r, 1, M, N, M * LDR, LDR, 1);
+  dlcrt_memref1_t mbias = {bias, bias, 0, {N}, {1}};
+  int64_t flags = DLCRT_GEMM_RESIDUAL | DLCRT_GEMM_BIAS | DLCRT_GEMM_RELU;
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias, &mr, flags);
+  CHECK_OK(dlcrt_cuda_take_error());
+  CHECK(fake_last()->beta == 1.0f);
+  CHECK_EQ_INT(fake_last()->c_is_d, 0);
+  int bad = 0;
+  for (int i = 0; i < M; ++i)
+    for (int j = 0; j < N; ++j) {
+      float want = bias[j] + r[i * LDR + j];
+      for (int p = 0; p < K; ++p) want += a[i * K + p] * b[p * N + j];
+      want = want > 0 ? want : 0;
+      if (fabsf(c[i * N + j] - want) > 1e-4f) ++bad;
+    }
+  CHECK_EQ_INT(bad, 0);
+  /* without the flag the residual argument is ignored: beta 0, in place */
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias, &mr, DLCRT_GEMM_BIAS);
+  CHECK_OK(dlcrt_cuda_take_error());
+  CHECK(fake_last()->beta == 0.0f);
+  CHECK_EQ_INT(fake_last()->c_is_d, 1);
+  check_gemm("residual ignored", &ma, &mb, &mc, bias, DLCRT_GEMM_BIAS, 1e-4f);
+  /* a residual of another shape is refused */
+  dlcrt_memref3_t wrong = test_matrix(r, 1, M, N - 1, M * LDR, LDR, 1);
+  _mlir_ciface_dlcrt_gemm_f32(&ma, &mb, &mc, &mbias, &wrong, flags);
+  dlcrt_status_t st = dlcrt_cuda_take_error();
+  CHECK(st != NULL);
+  CHECK_CONTAINS(dlcrt_status_message(st), "the residual must have C's shape 1x4x5");
+  dlcrt_status_free(st);
 }
 
 static void test_symbols(void) {
@@ -320,7 +360,7 @@ int main(int argc, char **argv) {
   if (strcmp(mode, "nolib") == 0) {
     float x[4] = {0};
     dlcrt_memref3_t m = test_matrix(x, 1, 2, 2, 4, 2, 1);
-    _mlir_ciface_dlcrt_gemm_f32(&m, &m, &m, NULL, 0);
+    _mlir_ciface_dlcrt_gemm_f32(&m, &m, &m, NULL, NULL, 0);
     dlcrt_status_t st = dlcrt_cuda_take_error();
     CHECK(st && dlcrt_status_code(st) == DLCRT_STATUS_UNAVAILABLE);
     CHECK_CONTAINS(dlcrt_status_message(st), "dlcrt_gemm_f32: no cuBLASLt (DLC_CUBLASLT=");
@@ -348,5 +388,6 @@ int main(int argc, char **argv) {
   test_half_types();
   test_errors();
   test_plan_cache();
+  test_residual();
   return DLC_TEST_RESULT();
 }

@@ -173,6 +173,7 @@ dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_nam
   strides[0] = dlc_gemm_mul(&t, o, ohw), strides[1] = ohw, strides[2] = one;
   dlc_gemm_view(&t, "%gemm_c", "%out0", &ys, e, 3, sizes, strides);
   dlc_gemm_view(&t, "%gemm_bias", "%out0", &ys, e, 1, &zero_i, &one);
+  dlc_gemm_empty_residual(&t, "%out0", &ys, e);
   int64_t flags = !strcmp(e, "f32") && (unit->options->allow_tf32 || dlc_gemm_module_allows_tf32(conv))
                       ? DLC_GEMM_ALLOW_TF32
                       : 0;

@@ -13,6 +13,8 @@
  * whose body is exactly matmul [+ add] [+ activation]):
  *  - a dlc.add of the matmul's result (its only user) and a bias broadcast along the rows (shape [N], or
  *    [1, ..., 1, N], of the result's element type): DLCRT_GEMM_BIAS;
+ *  - then a dlc.add of that result (its only user) and a tensor of the same type, a residual
+ *    (transformer blocks): cuBLASLt's C with beta = 1, DLCRT_GEMM_RESIDUAL;
  *  - then a dlc.relu of that result (its only user): DLCRT_GEMM_RELU;
  *  - or a dlc.gelu with approximate = "tanh": DLCRT_GEMM_GELU. cuBLASLt's GELU epilogue is the tanh
  *    approximation, so an exact (erf) gelu is NOT absorbed: it stays for the elementwise kernels, and
@@ -92,28 +94,37 @@ void dlc_gemm_view(dlc_gemm_text_t *t, const char *name, const char *src, const 
 void dlc_gemm_append_call(dlc_gemm_text_t *t, const char *e, int64_t flags) {
   dlc_strbuf_appendf(t->out, "  %%gemm_flags = arith.constant %lld : i64\n", (long long)flags);
   dlc_strbuf_appendf(t->out,
-                     "  func.call @dlcrt_gemm_%s(%%gemm_a, %%gemm_b, %%gemm_c, %%gemm_bias, %%gemm_flags) : "
+                     "  func.call @dlcrt_gemm_%s(%%gemm_a, %%gemm_b, %%gemm_c, %%gemm_bias, %%gemm_res, %%gemm_flags) : "
                      "(memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, "
-                     "memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, memref<?x%s, strided<[?], offset: ?>>, i64) -> ()\n",
-                     e, e, e, e, e);
+                     "memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, memref<?x%s, strided<[?], offset: ?>>, "
+                     "memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, i64) -> ()\n",
+                     e, e, e, e, e, e);
 }
 
 void dlc_gemm_declare(dlc_gpu_unit_t *unit, const char *e) {
-  char symbol[32], decl[512];
+  char symbol[32], decl[640];
   snprintf(symbol, sizeof(symbol), "dlcrt_gemm_%s", e);
   snprintf(decl, sizeof(decl),
            "func.func private @%s(memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, "
            "memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, "
-           "memref<?x%s, strided<[?], offset: ?>>, i64) attributes {llvm.emit_c_interface, dlc.library_call}\n",
-           symbol, e, e, e, e);
+           "memref<?x%s, strided<[?], offset: ?>>, memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>, i64) "
+           "attributes {llvm.emit_c_interface, dlc.library_call}\n",
+           symbol, e, e, e, e, e);
   dlc_gpu_unit_declare(unit, symbol, decl);
+}
+
+void dlc_gemm_empty_residual(dlc_gemm_text_t *t, const char *src, const dlc_shape_t *src_shape, const char *elem) {
+  dlc_gemm_idx_t zero = dlc_gemm_const(t, 0), one = dlc_gemm_const(t, 1);
+  dlc_gemm_idx_t sizes[3] = {zero, zero, zero}, strides[3] = {one, one, one};
+  dlc_gemm_view(t, "%gemm_res", src, src_shape, elem, 3, sizes, strides);
 }
 
 /*===-- Recognising the unit --------------------------------------------------------------------===*/
 
 typedef struct dlc_gemm_plan_t {
-  MlirOperation matmul, add, act;
-  MlirValue bias; /* null without a bias */
+  MlirOperation matmul, add, residual_add, act;
+  MlirValue bias;     /* null without a bias */
+  MlirValue residual; /* null without a residual */
   int64_t flags;
   const char *elem; /* "f32", "f16", "bf16" */
   bool ta, tb;
@@ -153,6 +164,21 @@ static MlirValue dlc_gemm_bias_of(MlirOperation add, MlirValue result) {
   for (int32_t d = 0; d + 1 < bs.rank; ++d)
     if (bs.dims[d] != 1) return none;
   return bias;
+}
+
+/* `add` (a dlc.add with operand `result`) adds a residual of the result's own type (both shapes
+ * static or equal), which cuBLASLt adds as its C with beta = 1. Returns it, or a null value. */
+static MlirValue dlc_gemm_residual_of(MlirOperation add, MlirValue result) {
+  MlirValue none = {NULL};
+  if (!dlc_op_is(add, DLC_ADD) || mlirOperationGetNumOperands(add) != 2) return none;
+  MlirValue lhs = mlirOperationGetOperand(add, 0), rhs = mlirOperationGetOperand(add, 1);
+  MlirValue residual = mlirValueEqual(lhs, result) ? rhs : lhs;
+  if (mlirValueEqual(residual, result)) return none;
+  dlc_shape_t rs, xs, os;
+  if (!dlc_shape_from_type(mlirValueGetType(result), &rs) || !dlc_shape_from_type(mlirValueGetType(residual), &xs) ||
+      !dlc_shape_from_type(mlirValueGetType(mlirOperationGetResult(add, 0)), &os))
+    return none;
+  return dlc_gemm_same_shape(&rs, &xs) && dlc_gemm_same_shape(&rs, &os) ? residual : none;
 }
 
 /* The activation flag of `op`, or 0 when cuBLASLt has no epilogue for it. */
@@ -222,6 +248,20 @@ static bool dlc_gemm_plan_single(dlc_gpu_unit_t *unit, dlc_gemm_plan_t *plan) {
         plan->add = user;
         plan->bias = bias;
         plan->flags |= DLC_GEMM_BIAS;
+        last = mlirOperationGetResult(user, 0);
+      }
+      dlcrt_status_free(st);
+    }
+  }
+  /* a residual add (transformer blocks: x + proj(h) + bias) is cuBLASLt's C with beta = 1 */
+  if (dlc_gemm_single_use(last, &user)) {
+    MlirValue residual = dlc_gemm_residual_of(user, last);
+    if (!mlirValueIsNull(residual)) {
+      dlcrt_status_t st = dlc_gpu_unit_absorb(unit, user);
+      if (!st) {
+        plan->residual_add = user;
+        plan->residual = residual;
+        plan->flags |= DLC_GEMM_RESIDUAL;
         last = mlirOperationGetResult(user, 0);
       }
       dlcrt_status_free(st);
@@ -316,7 +356,9 @@ dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_nam
   MlirValue lhs = mlirOperationGetOperand(plan.matmul, 0), rhs = mlirOperationGetOperand(plan.matmul, 1);
   int ia = dlc_gemm_input_index(unit, lhs), ib = dlc_gemm_input_index(unit, rhs);
   int ibias = mlirValueIsNull(plan.bias) ? -1 : dlc_gemm_input_index(unit, plan.bias);
-  if (ia < 0 || ib < 0 || (!mlirValueIsNull(plan.bias) && ibias < 0)) return NULL;
+  int ires = mlirValueIsNull(plan.residual) ? -1 : dlc_gemm_input_index(unit, plan.residual);
+  if (ia < 0 || ib < 0 || (!mlirValueIsNull(plan.bias) && ibias < 0) || (!mlirValueIsNull(plan.residual) && ires < 0))
+    return NULL;
   dlc_shape_t as, bs, cs, biass;
   if (!dlc_gpu_input_shape(unit, ia, &as) || !dlc_gpu_input_shape(unit, ib, &bs) ||
       !dlc_gpu_output_shape(unit, 0, &cs) || (ibias >= 0 && !dlc_gpu_input_shape(unit, ibias, &biass)))
@@ -368,6 +410,8 @@ dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_nam
     sizes[2] = n;
     strides[0] = dlc_gemm_mul(&t, bm, n), strides[1] = n;
     dlc_gemm_view(&t, "%gemm_c", "%out0", &cs, plan.elem, 3, sizes, strides);
+    snprintf(src, sizeof(src), "%%in%d", ires);
+    if (ires >= 0) dlc_gemm_view(&t, "%gemm_res", src, &cs, plan.elem, 3, sizes, strides);
   } else {
     /* A [batch, M, K]: row-major [.., M, K] or, transposed, the buffer [.., K, M] read with swapped strides */
     sizes[0] = a_batch, sizes[1] = m, sizes[2] = k;
@@ -379,6 +423,8 @@ dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_nam
     sizes[0] = a_full ? a_batch : b_batch, sizes[1] = m, sizes[2] = n;
     strides[0] = mn, strides[1] = n, strides[2] = one;
     dlc_gemm_view(&t, "%gemm_c", "%out0", &cs, plan.elem, 3, sizes, strides);
+    snprintf(src, sizeof(src), "%%in%d", ires);
+    if (ires >= 0) dlc_gemm_view(&t, "%gemm_res", src, &cs, plan.elem, 3, sizes, strides);
   }
   /* B [batch, K, N]: row-major [.., K, N] or, transposed, the buffer [.., N, K] with swapped strides */
   sizes[0] = b_batch, sizes[1] = k, sizes[2] = n;
@@ -395,6 +441,7 @@ dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_nam
   } else {
     dlc_gemm_view(&t, "%gemm_bias", "%out0", &cs, plan.elem, 1, &zero, &one);
   }
+  if (ires < 0) dlc_gemm_empty_residual(&t, "%out0", &cs, plan.elem);
   int64_t flags = plan.flags;
   if (!strcmp(plan.elem, "f32") && (unit->options->allow_tf32 || dlc_gemm_module_allows_tf32(plan.matmul)))
     flags |= DLC_GEMM_ALLOW_TF32;

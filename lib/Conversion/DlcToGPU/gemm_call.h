@@ -8,7 +8,7 @@
 
 /* Flags of the entry points; the same values as DLCRT_GEMM_* in include/dlc/cublaslt.h (the compiler
  * does not include runtime headers; test/lit/Conversion/DlcToGPU/gemm_call_*.mlir check the numbers). */
-enum { DLC_GEMM_BIAS = 1, DLC_GEMM_RELU = 2, DLC_GEMM_GELU = 4, DLC_GEMM_ALLOW_TF32 = 8 };
+enum { DLC_GEMM_BIAS = 1, DLC_GEMM_RELU = 2, DLC_GEMM_GELU = 4, DLC_GEMM_ALLOW_TF32 = 8, DLC_GEMM_RESIDUAL = 16 };
 
 /* A name of an index SSA value in the generated text. */
 typedef struct dlc_gemm_idx_t {
@@ -30,7 +30,10 @@ dlc_gemm_idx_t dlc_gemm_dim(dlc_gemm_text_t *t, int input, const dlc_shape_t *s,
  * type of rank 1 or 3, with offset 0 and the given sizes and strides. */
 void dlc_gemm_view(dlc_gemm_text_t *t, const char *name, const char *src, const dlc_shape_t *src_shape,
                    const char *elem, int rank, const dlc_gemm_idx_t *sizes, const dlc_gemm_idx_t *strides);
-/* `%gemm_flags = ...` and `func.call @dlcrt_gemm_<e>(%gemm_a, %gemm_b, %gemm_c, %gemm_bias, %gemm_flags)`. */
+/* `%gemm_res` as an empty view of `src`, for a GEMM without a residual (the runtime ignores it). */
+void dlc_gemm_empty_residual(dlc_gemm_text_t *t, const char *src, const dlc_shape_t *src_shape, const char *elem);
+/* `%gemm_flags = ...` and `func.call @dlcrt_gemm_<e>(%gemm_a, %gemm_b, %gemm_c, %gemm_bias, %gemm_res,
+ * %gemm_flags)`. */
 void dlc_gemm_append_call(dlc_gemm_text_t *t, const char *e, int64_t flags);
 /* Declares @dlcrt_gemm_<e> for the unit (llvm.emit_c_interface, dlc.library_call). */
 void dlc_gemm_declare(dlc_gpu_unit_t *unit, const char *e);

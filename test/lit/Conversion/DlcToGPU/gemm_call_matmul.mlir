@@ -66,7 +66,7 @@ func.func @partial_broadcast(%a: tensor<2x1x8x32xf32>, %b: tensor<1x3x32x16xf32>
 // CHECK: memref.reinterpret_cast %[[C]] to offset: [0], sizes: [1, 8, 16], strides: [128, 16, 1]
 // CHECK: memref.reinterpret_cast %[[B]] to offset: [0], sizes: [1, 32, 16], strides: [512, 16, 1]
 // CHECK: memref.reinterpret_cast %[[C]] to offset: [0], sizes: [0], strides: [1]
-// CHECK: call @dlcrt_gemm_f32({{.*}}, %[[FLAGS]]) : (memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?xf32, strided<[?], offset: ?>>, i64) -> ()
+// CHECK: call @dlcrt_gemm_f32({{.*}}, %[[FLAGS]]) : (memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?xf32, strided<[?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, i64) -> ()
 // CHECK: bufferization.to_tensor %[[C]] restrict writable
 // CHECK-NOT: "dlc.
 
@@ -98,7 +98,7 @@ func.func @partial_broadcast(%a: tensor<2x1x8x32xf32>, %b: tensor<1x3x32x16xf32>
 // CHECK: call @dlcrt_gemm_f32(
 
 // One declaration per entry point, with the C interface and the library-call marker.
-// DECL-COUNT-1: func.func private @dlcrt_gemm_f32(memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?xf32, strided<[?], offset: ?>>, i64) attributes {dlc.library_call, llvm.emit_c_interface}
+// DECL-COUNT-1: func.func private @dlcrt_gemm_f32(memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?xf32, strided<[?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, i64) attributes {dlc.library_call, llvm.emit_c_interface}
 // DECL-NOT: func.func private @dlcrt_gemm_f32(
 // DECL: func.func private @dlcrt_gemm_f16(
 // DECL: func.func private @dlcrt_gemm_bf16(
