@@ -11,6 +11,11 @@
  * whose row stride is 1 (a transposed view, e.g. the weight of dlc.matmul {transpose_b}) is
  * column-major itself and gets CUBLAS_OP_T.
  *
+ * Plans: the descriptors, layouts and the heuristic's algorithm are made once per shape, epilogue and
+ * alignment and cached (dlcrt_gemm_plan_t); a call sets only the bias pointer and runs cublasLtMatmul.
+ * The handle, workspace and plans are made by the first GEMM of a shape, so under CUDA graph capture a
+ * model call must have run once before (cublasLtCreate and cuMemAlloc are not capturable).
+ *
  * Types and enum values come from cublasLt.h when the build found it (DLC_HAVE_CUBLASLT_H: only its
  * types and constants are used, and every declaration below is checked against it); otherwise from the
  * minimal copies below, which mirror the cuBLASLt ABI, so the build needs no CUDA toolkit. */
