@@ -184,7 +184,7 @@ class Machine:
             return self.call(prop(op, "callee").lstrip("@"), a)
         if n == "arith.constant":
             return [self.constant(op)]
-        if n in ("bufferization.to_buffer", "bufferization.to_tensor"):
+        if n in ("bufferization.to_buffer", "bufferization.to_tensor", "memref.cast"):
             return [a[0]]
         if n == "memref.alloc":
             dims, elem = shaped(result_type(op))
@@ -274,11 +274,14 @@ class Machine:
         dt = DTYPES.get(ty.split("<")[-1].split("x")[-1].rstrip(">"), None)
         bin_ = {"arith.addi": np.add, "arith.subi": np.subtract, "arith.muli": np.multiply,
                 "arith.divui": np.floor_divide, "arith.remui": np.remainder, "arith.minui": np.minimum,
-                "arith.maxui": np.maximum, "arith.andi": np.logical_and, "arith.ori": np.logical_or,
+                "arith.maxui": np.maximum, "arith.maxsi": np.maximum, "arith.minsi": np.minimum,
+                "arith.remsi": np.fmod, "arith.remf": np.fmod, "arith.divsi": lambda x, y: np.trunc(x / y),
+                "arith.andi": np.logical_and, "arith.ori": np.logical_or,
                 "arith.addf": np.add, "arith.subf": np.subtract, "arith.mulf": np.multiply, "arith.divf": np.divide,
                 "arith.maximumf": np.maximum, "arith.minimumf": np.minimum, "math.powf": np.power}
         un = {"math.exp": np.exp, "math.log": np.log, "math.sqrt": np.sqrt, "arith.negf": np.negative,
-              "math.tanh": np.tanh, "math.absf": np.abs, "math.floor": np.floor, "math.ceil": np.ceil}
+              "math.tanh": np.tanh, "math.absf": np.abs, "math.floor": np.floor, "math.ceil": np.ceil,
+              "math.roundeven": np.round, "math.sin": np.sin, "math.cos": np.cos, "math.log1p": np.log1p}
         with np.errstate(all="ignore"):
             if n in bin_:
                 r = bin_[n](a[0], a[1])
