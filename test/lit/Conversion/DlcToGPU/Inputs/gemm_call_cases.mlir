@@ -39,3 +39,8 @@ func.func @conv_dynamic(%x: tensor<1x1x?x10xf32>, %w: tensor<2x1x3x3xf32>, %b: t
   %0 = "dlc.conv2d"(%x, %w, %b) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : (tensor<1x1x?x10xf32>, tensor<2x1x3x3xf32>, tensor<2xf32>) -> tensor<1x2x?x4xf32>
   return %0 : tensor<1x2x?x4xf32>
 }
+func.func @f16_bias(%a: tensor<2x4x16xf16>, %w: tensor<8x16xf16>, %b: tensor<8xf16>) -> tensor<2x4x8xf16> {
+  %0 = "dlc.matmul"(%a, %w) {transpose_b = true} : (tensor<2x4x16xf16>, tensor<8x16xf16>) -> tensor<2x4x8xf16>
+  %1 = "dlc.add"(%0, %b) : (tensor<2x4x8xf16>, tensor<8xf16>) -> tensor<2x4x8xf16>
+  return %1 : tensor<2x4x8xf16>
+}

@@ -9,7 +9,8 @@ its checks (bounds in every dim, reads of unwritten elements, conflicting stores
 The call of @dlcrt_gemm_<type> is computed here the way runtime/cuda/cublaslt.c defines it: rank-3
 strided views (memref.reinterpret_cast: offset, sizes, strides over the buffer), a batch of 1 broadcast,
 a matrix with a unit row or column stride (anything else is refused, as the runtime refuses it), then
-C = A x B (+ residual with flag 16) (+ bias[n] with flag 1), relu (2) or tanh gelu (4). Every element a
+C = A x B (+ residual with flag 16) (+ bias[n] with flag 1), relu (2) or tanh gelu (4), accumulated in
+f64 and rounded once to the element type (f32, f16). Every element a
 view reads must have been written. Prints one line per case; exits 1 on any failure."""
 import math
 import os
@@ -156,6 +157,7 @@ GA, GW, GB = rnd(4, 16), rnd(16, 8, seed=7), rnd(8, seed=8)
 CX, CW, CB = rnd(2, 3, 9, 9), rnd(4, 3, 3, 3, seed=9), rnd(4, seed=10)
 DX, DW = rnd(1, 2, 7, 8), rnd(3, 2, 2, 3, seed=11)
 YX, YW, YB = rnd(1, 1, 11, 10), rnd(2, 1, 3, 3, seed=12), rnd(2, seed=13)
+FA, FW, FB = (x.astype(np.float16) for x in (rnd(2, 4, 16, seed=14), rnd(8, 16, seed=15), rnd(8, seed=16)))
 CASES = {
     "mm_bias_relu": ([A8, W16, B16], lambda: np.maximum(A8 @ W16.T + B16, 0)),
     "fold_bias_residual": ([H2, W32, B16, X2], lambda: X2 + (H2 @ W32 + B16)),
@@ -165,6 +167,7 @@ CASES = {
     "conv_bias_relu": ([CX, CW, CB], lambda: np.maximum(conv(CX, CW, CB, (2, 2), (1, 1, 1, 1), (1, 1)), 0)),
     "conv_dilated": ([DX, DW], lambda: conv(DX, DW, None, (1, 2), (1, 0, 2, 1), (2, 1))),
     "conv_dynamic": ([YX, YW, YB], lambda: conv(YX, YW, YB, (2, 2), (0, 0, 0, 0), (1, 1))),
+    "f16_bias": ([FA, FW, FB], lambda: (FA.astype(np.float64) @ FW.T.astype(np.float64) + FB).astype(np.float16)),
 }
 
 
@@ -174,14 +177,15 @@ def main():
     for name, (inputs, ref) in CASES.items():
         try:
             before = m.gemms
-            outs = m.call(name, [sim.Buf(x.shape, "f32", x) for x in inputs])
+            outs = m.call(name, [sim.Buf(x.shape, "f16" if x.dtype == np.float16 else "f32", x) for x in inputs])
             if m.gemms != before + 1:
                 raise sim.Fail("%d GEMM calls, expected 1" % (m.gemms - before))
             o, want = outs[0], np.asarray(ref(), np.float64)
             if not o.written.all():
                 raise sim.Fail("%d output elements never written" % (~o.written).sum())
             got = o.data.reshape(o.shape).astype(np.float64)
-            if got.shape != want.shape or not np.allclose(got, want, rtol=1e-4, atol=1e-4):
+            tol = 1e-2 if o.elem == "f16" else 1e-4  # f16: one rounding of a sum of 16 products
+            if got.shape != want.shape or not np.allclose(got, want, rtol=tol, atol=tol):
                 raise sim.Fail("output differs from numpy (max error %g)" % (
                     np.max(np.abs(got - want)) if got.shape == want.shape else -1))
             print("ok", name)
