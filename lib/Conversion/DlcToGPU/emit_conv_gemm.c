@@ -6,9 +6,12 @@
  *      x[n, c, oh*sh + kh*dh - pad_top, ow*sw + kw*dw - pad_left];
  *   2. the GEMM out[n] [O, OH*OW] = filter [O, C*KH*KW] x col[n], batched over n with the filter
  *      broadcast (batch of 1): the result is already NCHW;
- *   3. when there is a bias, or a following dlc.relu that is the conv's only user (absorbed), an
- *      epilogue kernel adds bias[o] and applies the relu in place. (cuBLASLt's bias epilogue adds along
- *      the other dimension of this product, so it cannot be used here.)
+ *      A following dlc.add of the conv's result (its only user) and a tensor of the same type (a
+ *      ResNet shortcut) is absorbed as the GEMM's residual (cuBLASLt's C with beta 1);
+ *   3. when there is a bias, or a dlc.relu that is the only user of the conv (or of the absorbed add),
+ *      an epilogue kernel adds bias[o] and applies the relu in place. (cuBLASLt's bias epilogue adds
+ *      along the other dimension of this product, so it cannot be used here; the bias goes after the
+ *      residual, which is the same sum.)
  *
  * The kernels are gpu.launch ops with 256-thread blocks; the GEMM call runs after the im2col launch
  * has completed (a synchronous launch) and synchronises before the epilogue launch. Other convolutions
@@ -94,9 +97,21 @@ dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_nam
       (!dlc_shape_from_type(mlirValueGetType(bias), &bs) || bs.rank != 1 || bs.dims[0] != ws.dims[0] ||
        !mlirTypeEqual(bs.elem, ys.elem)))
     return NULL;
-  /* a relu that is the conv's only user joins the epilogue kernel */
+  /* a residual add that is the conv's only user goes to the GEMM */
+  MlirValue last = mlirOperationGetResult(conv, 0), residual = {NULL};
+  MlirOpOperand use = mlirValueGetFirstUse(last);
+  if (!mlirOpOperandIsNull(use) && mlirOpOperandIsNull(mlirOpOperandGetNextUse(use))) {
+    MlirOperation add = mlirOpOperandGetOwner(use);
+    MlirValue r = dlc_gemm_residual_of(add, last);
+    if (!mlirValueIsNull(r)) {
+      dlcrt_status_t st = dlc_gpu_unit_absorb(unit, add);
+      if (!st) residual = r, last = mlirOperationGetResult(add, 0);
+      dlcrt_status_free(st);
+    }
+  }
+  /* a relu that is the only user of that joins the epilogue kernel */
   bool relu = false;
-  MlirOpOperand use = mlirValueGetFirstUse(mlirOperationGetResult(conv, 0));
+  use = mlirValueGetFirstUse(last);
   if (!mlirOpOperandIsNull(use) && mlirOpOperandIsNull(mlirOpOperandGetNextUse(use)) &&
       dlc_op_is(mlirOpOperandGetOwner(use), DLC_RELU)) {
     dlcrt_status_t st = dlc_gpu_unit_absorb(unit, mlirOpOperandGetOwner(use));
@@ -106,7 +121,8 @@ dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_nam
   if (unit->num_outputs != 1) return NULL;
   int ix = dlc_gemm_input_index(unit, x), iw = dlc_gemm_input_index(unit, w);
   int ib = mlirValueIsNull(bias) ? -1 : dlc_gemm_input_index(unit, bias);
-  if (ix < 0 || iw < 0 || (!mlirValueIsNull(bias) && ib < 0)) return NULL;
+  int ir = mlirValueIsNull(residual) ? -1 : dlc_gemm_input_index(unit, residual);
+  if (ix < 0 || iw < 0 || (!mlirValueIsNull(bias) && ib < 0) || (!mlirValueIsNull(residual) && ir < 0)) return NULL;
 
   dlc_strbuf_t body;
   dlc_strbuf_init(&body);
@@ -173,10 +189,16 @@ dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_nam
   strides[0] = dlc_gemm_mul(&t, o, ohw), strides[1] = ohw, strides[2] = one;
   dlc_gemm_view(&t, "%gemm_c", "%out0", &ys, e, 3, sizes, strides);
   dlc_gemm_view(&t, "%gemm_bias", "%out0", &ys, e, 1, &zero_i, &one);
-  dlc_gemm_empty_residual(&t, "%out0", &ys, e);
+  if (ir >= 0) {
+    snprintf(src, sizeof(src), "%%in%d", ir);
+    dlc_gemm_view(&t, "%gemm_res", src, &ys, e, 3, sizes, strides); /* the output's own [N, O, OHW] view */
+  } else {
+    dlc_gemm_empty_residual(&t, "%out0", &ys, e);
+  }
   int64_t flags = !strcmp(e, "f32") && (unit->options->allow_tf32 || dlc_gemm_module_allows_tf32(conv))
                       ? DLC_GEMM_ALLOW_TF32
                       : 0;
+  if (ir >= 0) flags |= DLC_GEMM_RESIDUAL;
   dlc_gemm_append_call(&t, e, flags);
 
   /* 3. bias and relu, in place on out viewed as [N, O, OHW] */

@@ -168,7 +168,7 @@ static MlirValue dlc_gemm_bias_of(MlirOperation add, MlirValue result) {
 
 /* `add` (a dlc.add with operand `result`) adds a residual of the result's own type (both shapes
  * static or equal), which cuBLASLt adds as its C with beta = 1. Returns it, or a null value. */
-static MlirValue dlc_gemm_residual_of(MlirOperation add, MlirValue result) {
+MlirValue dlc_gemm_residual_of(MlirOperation add, MlirValue result) {
   MlirValue none = {NULL};
   if (!dlc_op_is(add, DLC_ADD) || mlirOperationGetNumOperands(add) != 2) return none;
   MlirValue lhs = mlirOperationGetOperand(add, 0), rhs = mlirOperationGetOperand(add, 1);

@@ -41,6 +41,9 @@ void dlc_gemm_declare(dlc_gpu_unit_t *unit, const char *e);
 const char *dlc_gemm_elem_name(MlirType elem);
 /* The pass option allow_tf32 or the module's unit attribute `dlc.allow_tf32`. */
 bool dlc_gemm_module_allows_tf32(MlirOperation op);
+/* The other operand of `add` when it is a dlc.add of `result` and a tensor of the same type (a
+ * residual, cuBLASLt's C with beta 1), else a null value. */
+MlirValue dlc_gemm_residual_of(MlirOperation add, MlirValue result);
 /* Index of `v` among the unit's inputs, or -1. */
 int dlc_gemm_input_index(const dlc_gpu_unit_t *unit, MlirValue v);
 

@@ -44,3 +44,9 @@ func.func @f16_bias(%a: tensor<2x4x16xf16>, %w: tensor<8x16xf16>, %b: tensor<8xf
   %1 = "dlc.add"(%0, %b) : (tensor<2x4x8xf16>, tensor<8xf16>) -> tensor<2x4x8xf16>
   return %1 : tensor<2x4x8xf16>
 }
+func.func @conv_residual_relu(%x: tensor<1x4x6x6xf32>, %w: tensor<4x4x3x3xf32>, %b: tensor<4xf32>, %r: tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32> {
+  %0 = "dlc.conv2d"(%x, %w, %b) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x4x6x6xf32>, tensor<4x4x3x3xf32>, tensor<4xf32>) -> tensor<1x4x6x6xf32>
+  %1 = "dlc.add"(%r, %0) : (tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
+  %2 = "dlc.relu"(%1) : (tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
+  return %2 : tensor<1x4x6x6xf32>
+}

@@ -157,6 +157,7 @@ GA, GW, GB = rnd(4, 16), rnd(16, 8, seed=7), rnd(8, seed=8)
 CX, CW, CB = rnd(2, 3, 9, 9), rnd(4, 3, 3, 3, seed=9), rnd(4, seed=10)
 DX, DW = rnd(1, 2, 7, 8), rnd(3, 2, 2, 3, seed=11)
 YX, YW, YB = rnd(1, 1, 11, 10), rnd(2, 1, 3, 3, seed=12), rnd(2, seed=13)
+RX, RW, RB, RR = rnd(1, 4, 6, 6, seed=17), rnd(4, 4, 3, 3, seed=18), rnd(4, seed=19), rnd(1, 4, 6, 6, seed=20)
 FA, FW, FB = (x.astype(np.float16) for x in (rnd(2, 4, 16, seed=14), rnd(8, 16, seed=15), rnd(8, seed=16)))
 CASES = {
     "mm_bias_relu": ([A8, W16, B16], lambda: np.maximum(A8 @ W16.T + B16, 0)),
@@ -167,6 +168,8 @@ CASES = {
     "conv_bias_relu": ([CX, CW, CB], lambda: np.maximum(conv(CX, CW, CB, (2, 2), (1, 1, 1, 1), (1, 1)), 0)),
     "conv_dilated": ([DX, DW], lambda: conv(DX, DW, None, (1, 2), (1, 0, 2, 1), (2, 1))),
     "conv_dynamic": ([YX, YW, YB], lambda: conv(YX, YW, YB, (2, 2), (0, 0, 0, 0), (1, 1))),
+    "conv_residual_relu": ([RX, RW, RB, RR],
+                           lambda: np.maximum(RR + conv(RX, RW, RB, (1, 1), (1, 1, 1, 1), (1, 1)), 0)),
     "f16_bias": ([FA, FW, FB], lambda: (FA.astype(np.float64) @ FW.T.astype(np.float64) + FB).astype(np.float16)),
 }
 
