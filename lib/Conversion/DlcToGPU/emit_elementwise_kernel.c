@@ -38,9 +38,15 @@ typedef struct dlc_ew_t {
   /* per-lane scalar names of each input and each op result */
   dlc_name_t in_lanes[DLC_GPU_MAX_UNIT_VALUES][8];
   dlc_name_t op_lanes[DLC_GPU_MAX_UNIT_OPS][8];
-  /* inputs of exactly O's shape (rank > 1) are read through a 1-D view (%fin<i>) at the linear index,
-   * as are the outputs (%fout<o>): no index arithmetic for them */
-  bool flat[DLC_GPU_MAX_UNIT_VALUES];
+  /* How each input is indexed (rank > 1 outputs): FLAT (O's elements in O's order: through a 1-D view
+   * %fin<i> at the linear index %e), SUFFIX (broadcast only along leading dims, e.g. a bias: the view at
+   * %e mod the size of the trailing dims), PREFIX (broadcast only along trailing dims, e.g. per-row
+   * statistics: the view at %e div the size of those dims) or GENERAL (per-dim indices). The outputs
+   * are written through 1-D views %fout<o> at %e. */
+  int mode[DLC_GPU_MAX_UNIT_VALUES];
+  dlc_name_t modulus[DLC_GPU_MAX_UNIT_VALUES]; /* host value of the SUFFIX modulus / PREFIX divisor */
+  dlc_shape_t view[DLC_GPU_MAX_UNIT_VALUES];   /* the 1-D view of a non-GENERAL input */
+  dlc_name_t ix[DLC_GPU_MAX_UNIT_VALUES];      /* its index in the current group */
   dlc_shape_t flat_shape;
   int next;
 } dlc_ew_t;
@@ -169,19 +175,50 @@ static void dlc_ew_indices(dlc_ew_t *k, const dlc_shape_t *s, dlc_name_t idx[]) 
   dlc_strbuf_append(k->b, "]");
 }
 
-/* Appends input i's reference "%in<i>[indices]" (or "%fin<i>[%e]", flat) and its memref type. */
+enum { DLC_EW_GENERAL, DLC_EW_FLAT, DLC_EW_SUFFIX, DLC_EW_PREFIX };
+
+/* The indexing mode of an operand of shape `s` (see dlc_ew_t); *split is the first dim of the
+ * trailing range (SUFFIX: after the broadcast dims; PREFIX: the first broadcast dim). */
+static int dlc_ew_mode(const dlc_shape_t *s, const dlc_shape_t *o, int32_t *split) {
+  int32_t R = o->rank;
+  if (s->rank == 0 || R < 2) return DLC_EW_GENERAL;
+  int32_t first_b = R, last_b = -1, first_m = R, last_m = -1;
+  for (int32_t d = 0; d < R; ++d) {
+    if (o->dims[d] == 1) continue; /* a unit dim of O fits either side */
+    int32_t sd = d - (R - s->rank);
+    bool bcast = sd < 0 || dlc_reads_zero(s, o, sd);
+    if (!bcast && s->dims[sd] != o->dims[d] && s->dims[sd] != DLC_DYN && o->dims[d] != DLC_DYN) return DLC_EW_GENERAL;
+    if (bcast) {
+      if (first_b == R) first_b = d;
+      last_b = d;
+    } else {
+      if (first_m == R) first_m = d;
+      last_m = d;
+    }
+  }
+  if (last_b < 0) return DLC_EW_FLAT;
+  if (last_b < first_m) {
+    *split = last_b + 1;
+    return DLC_EW_SUFFIX;
+  }
+  if (first_b > last_m) {
+    *split = first_b;
+    return DLC_EW_PREFIX;
+  }
+  return DLC_EW_GENERAL;
+}
+
+/* Appends input i's reference "%in<i>[indices]" (or "%fin<i>[index]" through its 1-D view). */
 static void dlc_ew_ref(dlc_ew_t *k, int i, const dlc_shape_t *s, dlc_name_t idx[]) {
-  if (k->flat[i]) {
-    dlc_strbuf_appendf(k->b, "%%fin%d[%%e]", i);
+  if (k->mode[i] != DLC_EW_GENERAL) {
+    dlc_strbuf_appendf(k->b, "%%fin%d[%s]", i, k->ix[i]);
     return;
   }
   dlc_strbuf_appendf(k->b, "%%in%d", i);
   dlc_ew_indices(k, s, idx);
 }
 static void dlc_ew_mtype(dlc_ew_t *k, int i, const dlc_shape_t *s) {
-  dlc_shape_t f = k->flat_shape;
-  f.elem = s->elem;
-  dlc_gpu_append_memref_type(k->b, k->flat[i] ? &f : s);
+  dlc_gpu_append_memref_type(k->b, k->mode[i] != DLC_EW_GENERAL ? &k->view[i] : s);
 }
 
 /* Loads input i's lanes at output indices idx (inner index is the group's first element). */
@@ -218,21 +255,32 @@ static void dlc_ew_load_input(dlc_ew_t *k, int i, dlc_name_t idx[]) {
     dlc_strbuf_append(k->b, "\n");
     for (int l = 1; l < k->V; ++l) memcpy(k->in_lanes[i][l], k->in_lanes[i][0], sizeof(dlc_name_t));
   } else { /* not broadcast along the inner dim, but not provably contiguous: one scalar load per lane */
+    bool view = k->mode[i] != DLC_EW_GENERAL; /* through the 1-D view: lane l at ix + l */
     dlc_name_t lane_idx[DLCRT_MAX_RANK];
     memcpy(lane_idx, idx, sizeof(dlc_name_t) * (size_t)R);
+    dlc_name_t base;
+    memcpy(base, view ? k->ix[i] : idx[R - 1], sizeof(base));
     for (int l = 0; l < k->V; ++l) {
+      dlc_name_t lane;
+      memcpy(lane, base, sizeof(lane));
       if (l > 0) {
         char off[16];
         dlc_fresh(k, off);
         dlc_strbuf_appendf(k->b, "        %s = arith.constant %d : index\n", off, l);
-        dlc_fresh(k, lane_idx[R - 1]);
-        dlc_strbuf_appendf(k->b, "        %s = arith.addi %s, %s : index\n", lane_idx[R - 1], idx[R - 1], off);
+        dlc_fresh(k, lane);
+        dlc_strbuf_appendf(k->b, "        %s = arith.addi %s, %s : index\n", lane, base, off);
       }
+      memcpy(lane_idx[R - 1], lane, sizeof(lane));
       dlc_fresh(k, k->in_lanes[i][l]);
-      dlc_strbuf_appendf(k->b, "        %s = memref.load %%in%d", k->in_lanes[i][l], i);
-      dlc_ew_indices(k, &s, lane_idx);
-      dlc_strbuf_append(k->b, " : ");
-      dlc_gpu_append_memref_type(k->b, &s);
+      if (view) {
+        dlc_strbuf_appendf(k->b, "        %s = memref.load %%fin%d[%s] : ", k->in_lanes[i][l], i, lane);
+        dlc_gpu_append_memref_type(k->b, &k->view[i]);
+      } else {
+        dlc_strbuf_appendf(k->b, "        %s = memref.load %%in%d", k->in_lanes[i][l], i);
+        dlc_ew_indices(k, &s, lane_idx);
+        dlc_strbuf_append(k->b, " : ");
+        dlc_gpu_append_memref_type(k->b, &s);
+      }
       dlc_strbuf_append(k->b, "\n");
     }
   }
@@ -339,12 +387,24 @@ static dlcrt_status_t dlc_ew_launch(dlc_ew_t *k, const char *numel, int64_t stat
                      "      %%inside = arith.cmpi ult, %%g, %s : index\n      scf.if %%inside {\n"
                      "        %%e = arith.muli %%g, %s : index\n",
                      per_block, nilp, nthreads, groups, vw);
-  /* multi-index of the group's first element, innermost first (only for inputs not read flat) */
+  /* the 1-D views' indices */
+  bool need_index = R == 1;
+  for (int i = 0; i < k->unit->num_inputs; ++i) {
+    if (k->mode[i] == DLC_EW_FLAT) snprintf(k->ix[i], sizeof(k->ix[i]), "%%e");
+    if (k->mode[i] != DLC_EW_SUFFIX && k->mode[i] != DLC_EW_PREFIX) continue;
+    dlc_fresh(k, k->ix[i]);
+    dlc_strbuf_appendf(b, "        %s = %s %%e, %s : index\n", k->ix[i],
+                       k->mode[i] == DLC_EW_SUFFIX ? "arith.remui" : "arith.divui", k->modulus[i]);
+  }
+  for (int i = 0; i < k->unit->num_inputs; ++i) {
+    dlc_shape_t si;
+    dlc_gpu_input_shape(k->unit, i, &si);
+    need_index = need_index || (k->mode[i] == DLC_EW_GENERAL && si.rank > 0);
+  }
+  /* multi-index of the group's first element, innermost first (only for GENERAL inputs) */
   dlc_name_t idx[DLCRT_MAX_RANK];
   char rest[16];
   snprintf(rest, sizeof(rest), "%%e");
-  bool need_index = R == 1;
-  for (int i = 0; i < k->unit->num_inputs; ++i) need_index = need_index || !k->flat[i];
   for (int32_t d = R - 1; d >= 0 && need_index; --d) {
     if (d == 0) {
       snprintf(idx[0], sizeof(idx[0]), "%s", rest);
@@ -409,7 +469,7 @@ dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char 
     dlc_gpu_append_memref_type(&text, &k->out);
     dlc_strbuf_append(&text, "\n");
   }
-  /* 1-D views of the inputs of exactly O's shape and of the outputs */
+  /* 1-D views of the inputs read by linear index (FLAT, SUFFIX, PREFIX) and of the outputs */
   k->flat_shape = k->out;
   k->flat_shape.rank = 1;
   k->flat_shape.dims[0] = static_numel >= 0 ? static_numel : DLC_DYN;
@@ -418,17 +478,45 @@ dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char 
   dlc_strbuf_append(&reassoc, "[[");
   for (int32_t d = 0; d < R; ++d) dlc_strbuf_appendf(&reassoc, "%s%d", d ? ", " : "", (int)d);
   dlc_strbuf_append(&reassoc, "]]");
-  for (int i = 0; i < unit->num_inputs && R > 1; ++i) {
+  for (int i = 0; i < unit->num_inputs; ++i) {
     dlc_shape_t si;
     dlc_gpu_input_shape(unit, i, &si);
-    k->flat[i] = si.rank == R && memcmp(si.dims, k->out.dims, sizeof(int64_t) * (size_t)R) == 0;
-    if (!k->flat[i]) continue;
-    dlc_shape_t fi = k->flat_shape;
-    fi.elem = si.elem;
-    dlc_strbuf_appendf(&text, "  %%fin%d = memref.collapse_shape %%in%d %s : ", i, i, dlc_strbuf_cstr(&reassoc));
-    dlc_gpu_append_memref_type(&text, &si);
-    dlc_strbuf_append(&text, " into ");
-    dlc_gpu_append_memref_type(&text, &fi);
+    int32_t split = 0;
+    k->mode[i] = dlc_ew_mode(&si, &k->out, &split);
+    if (k->mode[i] == DLC_EW_GENERAL) continue;
+    /* the view has the operand's element count; the modulus / divisor is O's size from `split` on */
+    dlc_shape_t *v = &k->view[i];
+    *v = si;
+    v->rank = 1;
+    v->dims[0] = 1;
+    for (int32_t d = 0; d < si.rank; ++d)
+      v->dims[0] = si.dims[d] == DLC_DYN || v->dims[0] == DLC_DYN ? DLC_DYN : v->dims[0] * si.dims[d];
+    if (k->mode[i] != DLC_EW_FLAT) {
+      int64_t m = 1;
+      for (int32_t d = split; d < R; ++d) m = k->out.dims[d] == DLC_DYN || m == DLC_DYN ? DLC_DYN : m * k->out.dims[d];
+      if (m != DLC_DYN) {
+        dlc_index_const(k, m, k->modulus[i]);
+      } else {
+        snprintf(k->modulus[i], sizeof(k->modulus[i]), "%s", k->dims[split]);
+        for (int32_t d = split + 1; d < R; ++d) {
+          dlc_fresh(k, tmp);
+          dlc_strbuf_appendf(&text, "  %s = arith.muli %s, %s : index\n", tmp, k->modulus[i], k->dims[d]);
+          memcpy(k->modulus[i], tmp, sizeof(tmp));
+        }
+      }
+    }
+    if (si.rank == 1) {
+      dlc_strbuf_appendf(&text, "  %%fin%d = memref.cast %%in%d : ", i, i);
+      dlc_gpu_append_memref_type(&text, &si);
+      dlc_strbuf_append(&text, " to ");
+    } else {
+      dlc_strbuf_appendf(&text, "  %%fin%d = memref.collapse_shape %%in%d [[", i, i);
+      for (int32_t d = 0; d < si.rank; ++d) dlc_strbuf_appendf(&text, "%s%d", d ? ", " : "", (int)d);
+      dlc_strbuf_append(&text, "]] : ");
+      dlc_gpu_append_memref_type(&text, &si);
+      dlc_strbuf_append(&text, " into ");
+    }
+    dlc_gpu_append_memref_type(&text, v);
     dlc_strbuf_append(&text, "\n");
   }
   for (int o = 0; o < unit->num_outputs && R > 1; ++o) {

@@ -84,11 +84,17 @@ func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor
 // CHECK-NOT: vector.
 // CHECK: return
 
-// %d (4x1) is broadcast along the inner dim: read once per group at inner index 0 and reused by the 4
-// lanes; %a still vector-loaded.
+// %d (4x1) is broadcast along the inner dim: read once per group and reused by the 4 lanes, through
+// a 1-D view at the linear index divided by the row length (no per-dim index arithmetic); %a still
+// vector-loaded.
 // CHECK-LABEL: func.func private @__dlc_gpu_mul_2(
+// CHECK: memref.collapse_shape %{{.*}} {{\[\[}}0, 1{{\]\]}} : memref<4x1xf32> into memref<4xf32>
+// CHECK: gpu.launch
+// CHECK-NOT: arith.remui
+// CHECK: %[[ROW:.*]] = arith.divui %{{.*}}, %c64{{.*}} : index
+// CHECK-NOT: arith.remui
 // CHECK: vector.load %{{.*}} : memref<256xf32>, vector<4xf32>
-// CHECK: memref.load %{{.*}}[%{{.*}}, %c0] : memref<4x1xf32>
+// CHECK: memref.load %{{.*}}[%[[ROW]]] : memref<4xf32>
 // CHECK-NOT: vector.load
 // CHECK: vector.store
 
