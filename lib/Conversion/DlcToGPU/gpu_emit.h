@@ -8,8 +8,9 @@
  *     func.func private @<func_name>(<inputs' tensor types>) -> (<outputs' tensor types>) {
  *       %in0 = bufferization.to_buffer %arg0 read_only : tensor<...> to memref<...>   (each input)
  *       %out0 = memref.alloc(<dynamic sizes>) : memref<...>                          (each output)
- *       gpu.launch blocks(...) in (...) threads(...) in (...) { explicit gpu.block_id / gpu.thread_id,
- *           workgroup attributions for shared memory, gpu.shuffle, gpu.barrier ... gpu.terminator }
+ *       gpu.launch blocks(...) in (...) threads(...) in (...) [dynamic_shared_memory_size %bytes] {
+ *           explicit gpu.block_id / gpu.thread_id, shared memory and barriers as below, gpu.shuffle,
+ *           ... gpu.terminator }   (a launch may sit in host-side scf.if / scf.for)
  *         -- or a func.call of a library entry point (then declared through dlc_gpu_unit_declare)
  *       %r0 = bufferization.to_tensor %out0 restrict writable : memref<...> to tensor<...>
  *       return %r0, ... : tensor<...>, ...
@@ -22,9 +23,13 @@
  * rest of the cuda pipeline as is (one-shot-bufferize folds the to_buffer/to_tensor pairs, dlc-plan-memory
  * places the allocs, dlc-gpu-tile-loops only touches scf.parallel, dlc-gpu-host-memory skips gpu.launch
  * bodies, gpu-kernel-outlining outlines the launch; verified to reach ptxas). Dynamic dims: sizes come
- * from memref.dim of the input buffers. A vector.load/store must carry `{alignment = 16 : i64}` to become
- * ld.global.v4 (the memref descriptor says nothing about alignment); buffers are at least 64-byte aligned
- * (managed allocations, arena offsets), function inputs with an identity layout start at their base.
+ * from memref.dim of the input buffers. A vector.load/store must carry `{alignment = N : i64}` (its size
+ * in bytes, 16 for 4 x f32) to become ld.global.v4 (the memref descriptor says nothing about alignment;
+ * without it LLVM splits the access into scalars); buffers are at least 64-byte aligned (managed
+ * allocations, arena offsets) and function inputs have an identity layout (one-shot-bufferize copies a
+ * strided view at the call), so an index that is a multiple of N / element size is aligned.
+ * Inputs/gpu_kernel_sim.py (test/lit/Conversion/DlcToGPU) runs kernels of this form on a lockstep SIMT
+ * model against numpy; tests can import it.
  *
  * Two rules of the form, because the kernel is built before bufferization (found by H2): the
  * buffer-deallocation pipeline rejects ops with unknown memory effects (gpu.barrier, nvvm.barrier0), so
