@@ -3,8 +3,8 @@
  * shape O; inputs and intermediates broadcast to it) becomes ONE gpu.launch.
  *
  * Schedule. The output is cut into groups of V consecutive elements along the innermost dim: V = 16
- * bytes / the output element size (4 x f32, 8 x f16; at most 8) when O's innermost dim is a multiple of
- * V and no value is i1, else V = 1; when that dim is dynamic, both kernels are emitted and the host picks
+ * bytes / the output element size (4 x f32, 8 x f16; at most 8) when O's innermost dim (its element count
+ * when no input broadcasts) is a multiple of V and no value is i1, else V = 1; when that dim is dynamic, both kernels are emitted and the host picks
  * one at run time (scf.if on dim % V). The grid is exact: a block of T threads covers T * ilp
  * consecutive groups, thread t handling groups t, t + T, ... (so every load instruction of a warp reads
  * one contiguous span), with a bounds check per group; blocks = max(1, ceil(groups / (T * ilp))). T and
@@ -117,9 +117,10 @@ static bool dlc_ew_accepts(dlc_gpu_unit_t *unit, dlc_shape_t *out) {
   return true;
 }
 
-/* The vector width: 1 unless every value is at least a byte wide and O's inner dim allows it; a
- * dynamic inner dim gives the candidate width and sets *runtime (the kernel checks at run time). */
-static int dlc_ew_vector_width(const dlc_gpu_unit_t *unit, const dlc_shape_t *out, bool *runtime) {
+/* The vector width: 1 unless every value is at least a byte wide and `inner` (O's inner dim; its element
+ * count when every input is read flat) allows it; a dynamic `inner` gives the candidate width and sets
+ * *runtime (the kernel checks at run time). */
+static int dlc_ew_vector_width(const dlc_gpu_unit_t *unit, const dlc_shape_t *out, int64_t inner, bool *runtime) {
   *runtime = false;
   int bytes = dlc_elem_bytes(out->elem);
   if (bytes == 0) return 1;
@@ -129,7 +130,6 @@ static int dlc_ew_vector_width(const dlc_gpu_unit_t *unit, const dlc_shape_t *ou
     if (dlc_elem_bytes(mlirShapedTypeGetElementType(mlirValueGetType(mlirOperationGetResult(unit->ops[i], 0)))) == 0)
       return 1;
   int V = 16 / bytes > 8 ? 8 : 16 / bytes;
-  int64_t inner = out->dims[out->rank - 1];
   if (V < 2) return 1;
   if (inner == DLC_DYN) {
     *runtime = true;
@@ -231,7 +231,7 @@ static void dlc_ew_load_input(dlc_ew_t *k, int i, dlc_name_t idx[]) {
   const char *et = dlc_strbuf_cstr(&ty);
   int32_t R = k->out.rank;
   /* contiguous along the inner dim and as long as O's (a dynamic inner dim is assumed not to broadcast) */
-  bool inner_vector = s.rank >= 1 && s.dims[s.rank - 1] == k->out.dims[R - 1];
+  bool inner_vector = k->mode[i] == DLC_EW_FLAT || (s.rank >= 1 && s.dims[s.rank - 1] == k->out.dims[R - 1]);
   bool inner_bcast = s.rank == 0 || dlc_reads_zero(&s, &k->out, s.rank - 1);
   if (k->V > 1 && inner_vector) {
     char vec[16];
@@ -434,13 +434,25 @@ dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char 
   k->b = &text;
   dlcrt_status_t st = NULL;
   if (!dlc_ew_accepts(unit, &k->out) || !dlc_gpu_append_prologue(unit, func_name, &text)) goto done;
-  bool runtime_inner = false;
-  int V = dlc_ew_vector_width(unit, &k->out, &runtime_inner);
   int32_t R = k->out.rank;
-  dlc_strbuf_append(&text, "  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n");
-  if (!dlc_ew_dims(k)) goto done;
   int64_t static_numel = 1;
   for (int32_t d = 0; d < R; ++d) static_numel = k->out.dims[d] == DLC_DYN || static_numel < 0 ? -1 : static_numel * k->out.dims[d];
+  /* how each input is indexed; when all are read flat (or are scalars), vectors run along the flat
+   * index and only the element count must be a multiple of V */
+  int32_t splits[DLC_GPU_MAX_UNIT_VALUES];
+  bool all_flat = R > 1;
+  for (int i = 0; i < unit->num_inputs; ++i) {
+    dlc_shape_t si;
+    dlc_gpu_input_shape(unit, i, &si);
+    splits[i] = 0;
+    k->mode[i] = dlc_ew_mode(&si, &k->out, &splits[i]);
+    all_flat = all_flat && (k->mode[i] == DLC_EW_FLAT || si.rank == 0);
+  }
+  bool runtime_inner = false;
+  int64_t inner = all_flat ? (static_numel >= 0 ? static_numel : DLC_DYN) : k->out.dims[R - 1];
+  int V = dlc_ew_vector_width(unit, &k->out, inner, &runtime_inner);
+  dlc_strbuf_append(&text, "  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n");
+  if (!dlc_ew_dims(k)) goto done;
   int64_t threads = dlc_gpu_fusion_int(unit, "threads", DLC_EW_DEFAULT_THREADS);
   int64_t groups_static = static_numel >= 0 ? static_numel / V : -1;
   int64_t ilp_default = groups_static < 0                                          ? 2
@@ -481,8 +493,7 @@ dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char 
   for (int i = 0; i < unit->num_inputs; ++i) {
     dlc_shape_t si;
     dlc_gpu_input_shape(unit, i, &si);
-    int32_t split = 0;
-    k->mode[i] = dlc_ew_mode(&si, &k->out, &split);
+    int32_t split = splits[i];
     if (k->mode[i] == DLC_EW_GENERAL) continue;
     /* the view has the operand's element count; the modulus / divisor is O's size from `split` on */
     dlc_shape_t *v = &k->view[i];
@@ -531,7 +542,7 @@ dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char 
     char vw[16], rem[16], ok[16];
     dlc_index_const(k, V, vw);
     dlc_fresh(k, rem);
-    dlc_strbuf_appendf(&text, "  %s = arith.remui %s, %s : index\n", rem, k->dims[R - 1], vw);
+    dlc_strbuf_appendf(&text, "  %s = arith.remui %s, %s : index\n", rem, all_flat ? numel : k->dims[R - 1], vw);
     dlc_fresh(k, ok);
     dlc_strbuf_appendf(&text, "  %s = arith.cmpi eq, %s, %%c0 : index\n  scf.if %s {\n", ok, rem, ok);
     k->V = V;

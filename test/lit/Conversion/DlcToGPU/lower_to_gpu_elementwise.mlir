@@ -15,10 +15,11 @@
 // CHECK: call @bias_gelu(%arg0, %arg1)
 // CHECK: call @__dlc_gpu_relu_5(%arg5)
 // CHECK: call @__dlc_gpu_div_6(%arg6, %arg1)
-func.func @main(%a: tensor<4x64xf32>, %b: tensor<64xf32>, %c: tensor<4x7xf32>, %d: tensor<4x1xf32>, %e: tensor<?x64xf32>, %big: tensor<128x4096xf32>, %dyn: tensor<2x?xf32>)
-    -> (tensor<4x64xf32>, tensor<4x7xf32>, tensor<4x64xf32>, tensor<?x64xf32>, tensor<4x64xi1>, tensor<4x64xf32>, tensor<4x64xf32>, tensor<256xf32>, tensor<128x4096xf32>, tensor<2x?xf32>) {
+// CHECK: call @__dlc_gpu_exp_7(%arg7)
+func.func @main(%a: tensor<4x64xf32>, %b: tensor<64xf32>, %c: tensor<3x7xf32>, %d: tensor<4x1xf32>, %e: tensor<?x64xf32>, %big: tensor<128x4096xf32>, %dyn: tensor<2x?xf32>, %c47: tensor<4x7xf32>)
+    -> (tensor<4x64xf32>, tensor<3x7xf32>, tensor<4x64xf32>, tensor<?x64xf32>, tensor<4x64xi1>, tensor<4x64xf32>, tensor<4x64xf32>, tensor<256xf32>, tensor<128x4096xf32>, tensor<2x?xf32>, tensor<4x7xf32>) {
   %0 = "dlc.add"(%a, %b) : (tensor<4x64xf32>, tensor<64xf32>) -> tensor<4x64xf32>
-  %1 = "dlc.exp"(%c) : (tensor<4x7xf32>) -> tensor<4x7xf32>
+  %1 = "dlc.exp"(%c) : (tensor<3x7xf32>) -> tensor<3x7xf32>
   %2 = "dlc.mul"(%a, %d) : (tensor<4x64xf32>, tensor<4x1xf32>) -> tensor<4x64xf32>
   %r = "dlc.reshape"(%a) : (tensor<4x64xf32>) -> tensor<256xf32>
   %3 = "dlc.sub"(%e, %b) : (tensor<?x64xf32>, tensor<64xf32>) -> tensor<?x64xf32>
@@ -27,7 +28,8 @@ func.func @main(%a: tensor<4x64xf32>, %b: tensor<64xf32>, %c: tensor<4x7xf32>, %
   %6 = call @bias_gelu(%a, %b) : (tensor<4x64xf32>, tensor<64xf32>) -> tensor<4x64xf32>
   %7 = "dlc.relu"(%big) : (tensor<128x4096xf32>) -> tensor<128x4096xf32>
   %8 = "dlc.div"(%dyn, %b) : (tensor<2x?xf32>, tensor<64xf32>) -> tensor<2x?xf32>
-  return %0, %1, %2, %3, %4, %5, %6, %r, %7, %8 : tensor<4x64xf32>, tensor<4x7xf32>, tensor<4x64xf32>, tensor<?x64xf32>, tensor<4x64xi1>, tensor<4x64xf32>, tensor<4x64xf32>, tensor<256xf32>, tensor<128x4096xf32>, tensor<2x?xf32>
+  %9 = "dlc.exp"(%c47) : (tensor<4x7xf32>) -> tensor<4x7xf32>
+  return %0, %1, %2, %3, %4, %5, %6, %r, %7, %8, %9 : tensor<4x64xf32>, tensor<3x7xf32>, tensor<4x64xf32>, tensor<?x64xf32>, tensor<4x64xi1>, tensor<4x64xf32>, tensor<4x64xf32>, tensor<256xf32>, tensor<128x4096xf32>, tensor<2x?xf32>, tensor<4x7xf32>
 }
 
 // A loop group becomes one kernel in place: its name, dlc.fusion kept, dlc.gpu_kernel added; its
@@ -75,10 +77,11 @@ func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor
 // CHECK: vector.store %{{.*}}, %[[FOUT]][%[[E]]] {alignment = 16 : i64} : memref<256xf32>, vector<4xf32>
 // CHECK: bufferization.to_tensor %[[OUT]] restrict writable : memref<4x64xf32> to tensor<4x64xf32>
 
-// Inner dim 7 is no multiple of 4: one element per thread, scalar loads, 28 elements in one block.
+// 3 x 7: neither the inner dim nor the element count is a multiple of 4: one element per thread,
+// scalar loads, 21 elements in one block.
 // CHECK-LABEL: func.func private @__dlc_gpu_exp_1(
 // CHECK-NOT: vector.
-// CHECK: memref.load %{{.*}}[%{{.*}}] : memref<28xf32>
+// CHECK: memref.load %{{.*}}[%{{.*}}] : memref<21xf32>
 // CHECK: math.exp
 // CHECK: memref.store
 // CHECK-NOT: vector.
@@ -136,3 +139,9 @@ func.func private @bias_gelu(%a: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor
 // CHECK: memref.load {{.*}} : memref<?xf32>
 // CHECK-NOT: vector.
 // CHECK: return
+
+// 4 x 7 with no broadcast operand: vectors run along the flat index (28 elements, 7 groups of 4).
+// CHECK-LABEL: func.func private @__dlc_gpu_exp_7(
+// CHECK: vector.load %{{.*}} {alignment = 16 : i64} : memref<28xf32>, vector<4xf32>
+// CHECK-COUNT-4: math.exp
+// CHECK: vector.store %{{.*}} {alignment = 16 : i64} : memref<28xf32>, vector<4xf32>

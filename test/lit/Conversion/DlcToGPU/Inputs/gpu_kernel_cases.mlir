@@ -66,3 +66,19 @@ func.func @cast_f32_f16(%a: tensor<4x64xf32>) -> tensor<4x64xf16> {
   %0 = "dlc.cast"(%a) : (tensor<4x64xf32>) -> tensor<4x64xf16>
   return %0 : tensor<4x64xf16>
 }
+// No broadcast: vectors along the flat index. 3 x 7 stays scalar; a dynamic element count is checked
+// at run time (8 -> vector kernel, 5 -> scalar kernel).
+func.func @exp_3x7(%a: tensor<3x7xf32>) -> tensor<3x7xf32> {
+  %0 = "dlc.exp"(%a) : (tensor<3x7xf32>) -> tensor<3x7xf32>
+  return %0 : tensor<3x7xf32>
+}
+func.func @sqrt_flat_dyn_vec(%a: tensor<1x?x1xf32>, %s: tensor<f32>) -> tensor<1x?x1xf32> {
+  %0 = "dlc.add"(%a, %s) : (tensor<1x?x1xf32>, tensor<f32>) -> tensor<1x?x1xf32>
+  %1 = "dlc.sqrt"(%0) : (tensor<1x?x1xf32>) -> tensor<1x?x1xf32>
+  return %1 : tensor<1x?x1xf32>
+}
+func.func @sqrt_flat_dyn_scalar(%a: tensor<1x?x1xf32>, %s: tensor<f32>) -> tensor<1x?x1xf32> {
+  %0 = "dlc.add"(%a, %s) : (tensor<1x?x1xf32>, tensor<f32>) -> tensor<1x?x1xf32>
+  %1 = "dlc.sqrt"(%0) : (tensor<1x?x1xf32>) -> tensor<1x?x1xf32>
+  return %1 : tensor<1x?x1xf32>
+}

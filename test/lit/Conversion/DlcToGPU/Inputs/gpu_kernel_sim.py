@@ -369,6 +369,10 @@ T4 = rnd(2, 37, 3, 40, seed=7)
 V8 = rnd(3, 8, seed=8)
 V7 = rnd(3, 7, seed=9)
 DEN = rnd(3, 1, seed=10) + 5
+C37 = rnd(3, 7, seed=11)
+F8 = np.abs(rnd(1, 8, 1, seed=12))
+F5 = np.abs(rnd(1, 5, 1, seed=13))
+S = np.array(0.5, np.float32)
 CASES = {
     "add_bcast": ([A, B], lambda: A + B),
     "exp_inner7": ([C7], lambda: np.exp(C7)),
@@ -383,6 +387,9 @@ CASES = {
     "div_inner_dyn_vec": ([V8, DEN], lambda: V8 / DEN),
     "div_inner_dyn_scalar": ([V7, DEN], lambda: V7 / DEN),
     "cast_f32_f16": ([A], lambda: A.astype(np.float16)),
+    "exp_3x7": ([C37], lambda: np.exp(C37)),
+    "sqrt_flat_dyn_vec": ([F8, S], lambda: np.sqrt(F8 + S)),
+    "sqrt_flat_dyn_scalar": ([F5, S], lambda: np.sqrt(F5 + S)),
 }
 
 
