@@ -33,6 +33,7 @@ typedef struct dlc_compile_options_t {
   bool no_graph; /* run every call directly on the stream, never capture */
   bool profile;  /* time every kernel launch (implies no_graph): dlc_program_print_profile */
   bool verbose;  /* one line on stderr when graph capture fails and calls fall back to direct execution */
+  bool allow_tf32;      /* with cuda: f32 GEMMs (cuBLASLt) may round their inputs to TF32 */
 } dlc_compile_options_t;
 
 /* Compiles `function` of `module` (consumed: lowered in place) for the CPU. */

@@ -41,6 +41,7 @@ typedef struct dlc_pipeline_options_t {
   bool verify_each;     /* run the dlc verifier after every added step (dlc-opt does) */
   const char *gpu_arch; /* cuda pipeline: sm_80, sm_89, sm_90 (default), sm_90a */
   bool no_fusion;       /* named pipelines without the fusion passes (--no-fusion) */
+  bool allow_tf32;      /* cuda pipeline: f32 GEMMs may use TF32 tensor cores (dlc-lower-to-gpu) */
 } dlc_pipeline_options_t;
 
 /* Adds one step to `pm`: a DLC pass flag, or any upstream pass/pipeline text ("canonicalize",
@@ -66,6 +67,9 @@ dlcrt_status_t dlc_pipeline_add_text(MlirContext ctx, MlirPassManager pm, const 
 bool dlc_run_verify(MlirOperation op);
 bool dlc_run_dce(MlirOperation op);
 bool dlc_run_lower_to_linalg(MlirOperation op);
+bool dlc_run_lower_to_gpu(MlirOperation op); /* with default options: sm_90, no TF32 */
+/* dlc-lower-to-gpu with the pipeline's options (`def` is its table entry). */
+MlirPass dlc_lower_to_gpu_pass_create(const dlc_pass_def_t *def, const char *gpu_arch, bool allow_tf32);
 bool dlc_run_gpu_tile_loops(MlirOperation op);
 bool dlc_run_plan_memory(MlirOperation op);
 bool dlc_run_gpu_host_memory(MlirOperation op);

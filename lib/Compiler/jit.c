@@ -17,6 +17,7 @@
  * does not own, so each distinct `allocated` pointer is released with free() after copying out. */
 #include "dlc/jit.h"
 
+#include "dlc/cublaslt.h"
 #include "dlc/cuda.h"
 #include "dlc/jit_support.h"
 
@@ -144,7 +145,8 @@ static dlcrt_status_t dlc_read_signature(MlirOperation fn, dlc_program_t *p) {
 
 static dlcrt_status_t dlc_lower(MlirModule module, const dlc_compile_options_t *options) {
   MlirPassManager pm = mlirPassManagerCreate(mlirModuleGetContext(module));
-  dlc_pipeline_options_t pipeline = {.verify_each = false, .gpu_arch = options->gpu_arch, .no_fusion = options->no_fusion};
+  dlc_pipeline_options_t pipeline = {.verify_each = false, .gpu_arch = options->gpu_arch, .no_fusion = options->no_fusion,
+                                     .allow_tf32 = options->allow_tf32};
   const char *name = options->cuda ? "cuda" : "cpu";
   dlcrt_status_t st = dlc_pipeline_add_named(mlirModuleGetContext(module), pm, name, &pipeline);
   if (!st && mlirLogicalResultIsFailure(mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(module))))
@@ -180,6 +182,8 @@ dlcrt_status_t dlc_program_compile(MlirModule module, const dlc_compile_options_
       for (const dlcrt_jit_symbol_t *sym = dlcrt_cuda_jit_symbols(); sym->name; ++sym)
         mlirExecutionEngineRegisterSymbol(p->engine, dlc_sref(sym->name), sym->address);
       for (const dlcrt_jit_symbol_t *sym = dlcrt_cuda_session_jit_symbols(); sym->name; ++sym)
+        mlirExecutionEngineRegisterSymbol(p->engine, dlc_sref(sym->name), sym->address);
+      for (const dlcrt_jit_symbol_t *sym = dlcrt_cublaslt_jit_symbols(); sym->name; ++sym)
         mlirExecutionEngineRegisterSymbol(p->engine, dlc_sref(sym->name), sym->address);
       mlirExecutionEngineInitialize(p->engine);
       st = dlcrt_cuda_take_error();

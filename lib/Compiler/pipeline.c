@@ -44,6 +44,7 @@ static const char *const dlc_cpu_pipeline[] = {
  * gpu.launch, outlining into one gpu.module, NVVM and PTX ("isa"); host buffers in managed memory. %s is the chip. Generic kernels for every op;
  * tuned kernels and library calls for op families come on top of it. */
 static const char *const dlc_cuda_pipeline[] = {
+    "dlc-lower-to-gpu", /* tuned kernels and library calls first; the rest falls through */
     "dlc-lower-to-linalg",
     "canonicalize",
     "cse",
@@ -153,7 +154,10 @@ static void dlc_add_verify(MlirPassManager pm, const dlc_pipeline_options_t *opt
 dlcrt_status_t dlc_pipeline_add_step(MlirContext ctx, MlirPassManager pm, const char *step, const dlc_pipeline_options_t *options) {
   const dlc_pass_def_t *def = dlc_pass_lookup(step);
   if (def) {
-    mlirPassManagerAddOwnedPass(pm, dlc_pass_create(def));
+    bool gpu = def->run == dlc_run_lower_to_gpu; /* the one DLC pass that takes options */
+    mlirPassManagerAddOwnedPass(pm, gpu ? dlc_lower_to_gpu_pass_create(def, options ? options->gpu_arch : NULL,
+                                                                       options && options->allow_tf32)
+                                        : dlc_pass_create(def));
     dlc_add_verify(pm, options);
     return NULL;
   }

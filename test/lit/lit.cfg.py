@@ -20,7 +20,8 @@ config.test_exec_root = os.path.join(config.dlc_obj_root, "test", "lit")
 # The tools are found on PATH: the build's bin dir first, then LLVM's (FileCheck, not, split-file).
 config.environment["PATH"] = os.pathsep.join(
     [config.dlc_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
-for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "HOME", "TMPDIR"):
+# CUDA_HOME / CUDA_ROOT / CUDA_PATH: where gpu-module-to-binary finds libdevice (__nv_expf, ...).
+for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "HOME", "TMPDIR", "CUDA_HOME", "CUDA_ROOT", "CUDA_PATH"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
 

@@ -29,6 +29,7 @@ static void print_help(FILE *out) {
           "  --no-elide               print ONNX weights in full (by default blobs over 1 KiB print as __elided__)\n"
           "  --emit=mlir|ptx          what to write: the IR (default) or, after --dlc-pipeline=cuda, the kernels' PTX\n"
           "  --gpu-arch=sm_XX         target of the cuda pipeline: sm_80, sm_86, sm_89, sm_90 (default), sm_90a\n"
+          "  --allow-tf32             cuda pipeline: f32 GEMMs (cuBLASLt) may round their inputs to TF32\n"
           "  --no-verify-each         do not run the dlc verifier after every pass\n"
           "  --no-fusion              named pipelines without the fusion passes\n"
           "  --target=h100|a100|FILE  the GPU the fusion cost model describes (FILE: key = value lines, docs/fusion.md)\n"
@@ -51,13 +52,15 @@ typedef struct dlc_opt_args_t {
   bool print_after_all, timing, verify_each, no_elide, emit_ptx, no_fusion, explain, stats;
   const char *target;
   const char *gpu_arch;
+  bool allow_tf32;
   dlc_print_options_t print;
 } dlc_opt_args_t;
 
 /* Options that are not pipeline steps (skipped when steps are added). */
 static bool is_option(const char *arg) {
   static const char *const exact[] = {"--print-ir-after-all", "--pass-timing", "--mlir-print-op-generic",
-                                      "--no-verify-each", "--no-elide", "--no-fusion", "--dlc-explain", "--dlc-stats", NULL};
+                                      "--no-verify-each", "--no-elide", "--no-fusion", "--dlc-explain", "--dlc-stats",
+                                      "--allow-tf32", NULL};
   static const char *const prefixed[] = {"--mlir-elide-elementsattrs-if-larger=", "--emit=", "--gpu-arch=", "--target=", NULL};
   for (int i = 0; exact[i]; ++i)
     if (strcmp(arg, exact[i]) == 0) return true;
@@ -82,6 +85,7 @@ static dlcrt_status_t parse_options(int argc, char **argv, dlc_opt_args_t *a, bo
     else if (strcmp(arg, "--mlir-print-op-generic") == 0) a->print.generic = true;
     else if (strcmp(arg, "--no-elide") == 0) a->no_elide = true;
     else if (strncmp(arg, "--gpu-arch=", 11) == 0) a->gpu_arch = arg + 11;
+    else if (strcmp(arg, "--allow-tf32") == 0) a->allow_tf32 = true;
     else if (strncmp(arg, "--emit=", 7) == 0) {
       if (strcmp(arg + 7, "ptx") != 0 && strcmp(arg + 7, "mlir") != 0)
         return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: expected --emit=mlir or --emit=ptx", arg);
@@ -129,7 +133,8 @@ static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirCo
   MlirModule module;
   DLCRT_RETURN_IF_ERROR(dlc_load_source(ctx, a->input, &module));
   MlirPassManager pm = mlirPassManagerCreate(ctx);
-  dlc_pipeline_options_t opts = {.verify_each = a->verify_each, .gpu_arch = a->gpu_arch, .no_fusion = a->no_fusion};
+  dlc_pipeline_options_t opts = {.verify_each = a->verify_each, .gpu_arch = a->gpu_arch, .no_fusion = a->no_fusion,
+                                 .allow_tf32 = a->allow_tf32};
   dlcrt_status_t st = NULL;
   if (a->target) {
     dlc_target_t target;

@@ -34,6 +34,7 @@ typedef struct dlc_run_args_t {
   bool no_fusion;
   const char *target;
   bool no_graph, profile, verbose;
+  bool allow_tf32;
 } dlc_run_args_t;
 
 static void print_help(FILE *out) {
@@ -43,6 +44,7 @@ static void print_help(FILE *out) {
           "  --gpu-arch=sm_XX         with CUDA: sm_80, sm_86, sm_89, sm_90 (default), sm_90a\n"
           "  --no-fusion              compile without the fusion passes (one kernel per op)\n"
           "  --target=h100|a100|FILE  the GPU the fusion cost model describes (docs/fusion.md)\n"
+          "  --allow-tf32             with CUDA: f32 GEMMs (cuBLASLt) may round their inputs to TF32\n"
           "  --function=NAME          the function to run (default: main, or the only public one)\n"
           "  --input=@x.npy           an input from a .npy file (repeat, in argument order)\n"
           "  --input=2x3xf32=random   a seeded random input (uniform in [-1, 1) for floats)\n"
@@ -84,6 +86,7 @@ static dlcrt_status_t parse_args(int argc, char **argv, dlc_run_args_t *a, bool 
     else if (strncmp(arg, "--gpu-arch=", 11) == 0) a->gpu_arch = arg + 11;
     else if (strcmp(arg, "--no-fusion") == 0) a->no_fusion = true;
     else if (strncmp(arg, "--target=", 9) == 0) a->target = arg + 9;
+    else if (strcmp(arg, "--allow-tf32") == 0) a->allow_tf32 = true;
     else if (strncmp(arg, "--input=", 8) == 0) {
       if (a->num_inputs == DLC_RUN_MAX_IO) return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "too many --input flags");
       a->inputs[a->num_inputs++] = arg + 8;
@@ -206,7 +209,7 @@ static dlcrt_status_t run(const dlc_run_args_t *a, MlirContext ctx) {
   if (!st) {
     dlc_compile_options_t options = {.function = a->function, .opt_level = a->opt_level, .cuda = a->use_cuda,
                                      .gpu_arch = a->gpu_arch, .no_fusion = a->no_fusion, .no_graph = a->no_graph,
-                                     .profile = a->profile, .verbose = a->verbose};
+                                     .profile = a->profile, .verbose = a->verbose, .allow_tf32 = a->allow_tf32};
     st = dlc_program_compile(module, &options, &p);
     mlirModuleDestroy(module);
   }

@@ -4,6 +4,7 @@
  * torch-mlir and IREE. f16/bf16 arithmetic is computed in f32 and rounded once. */
 #include <string.h>
 
+#include "../scalar_op.h"
 #include "emit.h"
 #include "mlir-c/BuiltinTypes.h"
 
@@ -230,8 +231,8 @@ static const char *convert_scalar(dlc_emit_t *e, const char *x, MlirType from, M
   return out;
 }
 
-/* The scalar computation inside the generic: block args %x0.. of the operands' element types. */
-static dlcrt_status_t emit_scalar_body(dlc_emit_t *e, const char *result_name) {
+/* The scalar computation of one elementwise op (see scalar_op.h). */
+dlcrt_status_t dlc_emit_scalar_op(dlc_emit_t *e, const char *const operands[], char result[16]) {
   dlc_op_kind_t kind = e->info->kind;
   int first = e->info->op_class == DLC_OPC_WHERE ? 1 : 0;
   MlirType elem = e->in[first].elem;
@@ -247,19 +248,17 @@ static dlcrt_status_t emit_scalar_body(dlc_emit_t *e, const char *result_name) {
   const char *r = NULL;
   dlcrt_status_t st = NULL;
   if (e->info->op_class == DLC_OPC_CAST) {
-    r = convert_scalar(e, "%x0", elem, e->out.elem, res);
+    r = convert_scalar(e, operands[0], elem, e->out.elem, res);
   } else if (e->info->op_class == DLC_OPC_WHERE) {
     dlc_emit_fresh(e, res);
-    dlc_strbuf_appendf(e->body, "    %s = arith.select %%x0, %%x1, %%x2 : ", res);
+    dlc_strbuf_appendf(e->body, "    %s = arith.select %s, %s, %s : ", res, operands[0], operands[1], operands[2]);
     dlc_emit_elem_type(e->body, elem);
     dlc_strbuf_append(e->body, "\n");
     r = res;
   } else {
     int n = e->info->op_class == DLC_OPC_UNARY ? 1 : 2;
     for (int i = 0; i < n; ++i) {
-      char name[16];
-      snprintf(name, sizeof(name), "%%x%d", i);
-      const char *v = widen ? convert_scalar(e, name, elem, ct, xs[i]) : name;
+      const char *v = widen ? convert_scalar(e, operands[i], elem, ct, xs[i]) : operands[i];
       if (v != xs[i]) snprintf(xs[i], sizeof(xs[i]), "%s", v);
     }
     if (e->info->op_class == DLC_OPC_UNARY) {
@@ -291,13 +290,21 @@ static dlcrt_status_t emit_scalar_body(dlc_emit_t *e, const char *result_name) {
     dlc_strbuf_free(&t);
     st = dlcrt_make_status(DLCRT_STATUS_UNIMPLEMENTED, "'dlc.%s' on element type %s is not supported", e->info->name, b);
   } else {
-    dlc_strbuf_appendf(e->body, "    linalg.yield %s : ", r);
-    dlc_emit_elem_type(e->body, e->out.elem);
-    dlc_strbuf_append(e->body, "\n");
+    snprintf(result, 16, "%s", r);
   }
-  (void)result_name;
   dlc_strbuf_free(&cts);
   return st;
+}
+
+/* The body of the generic: block args %x0.. of the operands' element types, yielding the result. */
+static dlcrt_status_t emit_scalar_body(dlc_emit_t *e) {
+  static const char *const args[] = {"%x0", "%x1", "%x2"};
+  char r[16];
+  DLCRT_RETURN_IF_ERROR(dlc_emit_scalar_op(e, args, r));
+  dlc_strbuf_appendf(e->body, "    linalg.yield %s : ", r);
+  dlc_emit_elem_type(e->body, e->out.elem);
+  dlc_strbuf_append(e->body, "\n");
+  return NULL;
 }
 
 dlcrt_status_t dlc_emit_elementwise(dlc_emit_t *e) {
@@ -361,7 +368,7 @@ dlcrt_status_t dlc_emit_elementwise(dlc_emit_t *e) {
   dlc_strbuf_append(b, "%out: ");
   dlc_emit_elem_type(b, out->elem);
   dlc_strbuf_append(b, "):\n");
-  DLCRT_RETURN_IF_ERROR(emit_scalar_body(e, result));
+  DLCRT_RETURN_IF_ERROR(emit_scalar_body(e));
   dlc_strbuf_append(b, "  } -> ");
   dlc_emit_tensor_type(b, out);
   dlc_strbuf_append(b, "\n");

@@ -18,7 +18,9 @@
 // BADARCH: error: --gpu-arch=sm_70: expected sm_80, sm_86, sm_89, sm_90 or sm_90a
 // NOGPU: error: --emit=ptx: the module has no GPU binary (run --dlc-pipeline=cuda first)
 // BADEMIT: error: --emit=cubin: expected --emit=mlir or --emit=ptx
-func.func @main(%a: tensor<?x128xf32>, %w: tensor<128x32xf32>) -> tensor<?x32xf32> {
-  %0 = "dlc.matmul"(%a, %w) : (tensor<?x128xf32>, tensor<128x32xf32>) -> tensor<?x32xf32>
-  return %0 : tensor<?x32xf32>
+// An integer matmul: f32/f16/bf16 ones become cuBLASLt calls (gemm_call_*.mlir), this one stays on the
+// generic path (a fill kernel and a matmul kernel).
+func.func @main(%a: tensor<?x128xi32>, %w: tensor<128x32xi32>) -> tensor<?x32xi32> {
+  %0 = "dlc.matmul"(%a, %w) : (tensor<?x128xi32>, tensor<128x32xi32>) -> tensor<?x32xi32>
+  return %0 : tensor<?x32xi32>
 }
