@@ -1,8 +1,11 @@
 /* Building pass managers from DLC pass flags, upstream pass names, textual pipelines and the named
  * pipelines (see include/dlc/passes.h). Upstream passes that are anchored on func.func are nested
  * under func.func automatically, the way mlir-opt users expect. */
+#define _POSIX_C_SOURCE 200809L /* access() */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dlc/mlir_util.h"
 #include "dlc/passes.h"
@@ -80,7 +83,7 @@ static const char *const dlc_cuda_pipeline[] = {
     "gpu-to-llvm",
     "convert-func-to-llvm",
     "reconcile-unrealized-casts",
-    "gpu-module-to-binary{format=isa}",
+    "gpu-module-to-binary{format=isa}", /* + toolkit=DIR: see dlc_libdevice_toolkit() */
     NULL,
 };
 
@@ -101,6 +104,23 @@ static const dlc_pipeline_def_t dlc_pipelines[] = {
     {"cpu", "dlc -> linalg -> bufferized loops -> LLVM dialect, ready for the JIT"},
     {"cuda", "dlc -> linalg -> parallel loops tiled into thread blocks -> one gpu.module -> NVVM -> PTX"},
 };
+
+/* The CUDA toolkit whose libdevice (nvvm/libdevice/libdevice.10.bc) gpu-module-to-binary links into the
+ * kernels: math functions (expf, erff, sqrtf, ...) become calls to __nv_* functions that only libdevice
+ * defines. Upstream looks for it only through CUDA_HOME/CUDA_ROOT/CUDA_PATH or the toolkit MLIR was
+ * built against (none on Debian), so DLC names the toolkit explicitly: the first of those variables
+ * that holds libdevice, else /usr/local/cuda. NULL when none has it (then kernels that need libdevice
+ * are rejected by ptxas or the driver, naming the missing __nv_ function). */
+static const char *dlc_libdevice_toolkit(void) {
+  const char *candidates[] = {getenv("CUDA_HOME"), getenv("CUDA_ROOT"), getenv("CUDA_PATH"), "/usr/local/cuda"};
+  for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); ++i) {
+    if (!candidates[i] || !candidates[i][0]) continue;
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/nvvm/libdevice/libdevice.10.bc", candidates[i]);
+    if (access(path, R_OK) == 0) return candidates[i];
+  }
+  return NULL;
+}
 
 const dlc_pipeline_def_t *dlc_pipeline_table(size_t *count) {
   *count = sizeof(dlc_pipelines) / sizeof(dlc_pipelines[0]);
@@ -194,8 +214,11 @@ dlcrt_status_t dlc_pipeline_add_named_until(MlirContext ctx, MlirPassManager pm,
   if (!(options && options->no_fusion))
     for (int i = 0; dlc_fusion_steps[i]; ++i) DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, dlc_fusion_steps[i], options));
   for (int i = 0; steps[i]; ++i) {
-    char step[256];
+    char step[4352];
     snprintf(step, sizeof(step), steps[i], arch);
+    const char *toolkit = dlc_libdevice_toolkit();
+    if (toolkit && strcmp(steps[i], "gpu-module-to-binary{format=isa}") == 0)
+      snprintf(step, sizeof(step), "gpu-module-to-binary{format=isa toolkit=%s}", toolkit);
     DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, step, options));
     if (last && strcmp(steps[i], last) == 0) return NULL;
   }

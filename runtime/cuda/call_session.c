@@ -27,6 +27,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <inttypes.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,10 @@ static dlcrt_status_t dlcrt_session_make_current(const dlcrt_cuda_session_t *s) 
   return dlcrt_cuda_error(s->cu, s->cu->CtxSetCurrent(s->context), "cuCtxSetCurrent(primary context of CUDA device 0)");
 }
 
+/* Live sessions: library state shared by all of them (cuBLASLt's handle and workspace) is released
+ * with the last one, so that destroying every program leaves no driver object behind. */
+static atomic_int dlcrt_live_sessions;
+
 dlcrt_status_t dlcrt_cuda_session_create(const dlcrt_cuda_session_options_t *options, dlcrt_cuda_session_t **out) {
   *out = NULL;
   const dlcrt_cuda_driver_t *cu = NULL;
@@ -127,6 +132,7 @@ dlcrt_status_t dlcrt_cuda_session_create(const dlcrt_cuda_session_options_t *opt
   dlcrt_cuda_session_t *s = calloc(1, sizeof(*s));
   if (!s) return dlcrt_session_oom();
   s->cu = cu;
+  atomic_fetch_add(&dlcrt_live_sessions, 1);
   s->options = *options;
   if (s->options.profile) s->options.graphs = false; /* per-launch events need direct execution */
   dlcrt_status_t st = dlcrt_cuda_cached_primary_context(cu, 0, &s->context);
@@ -183,6 +189,7 @@ void dlcrt_cuda_session_destroy(dlcrt_cuda_session_t *s) {
   free(s->records.items);
   free(s->totals.items);
   free(s);
+  if (atomic_fetch_sub(&dlcrt_live_sessions, 1) == 1) dlcrt_cublaslt_release();
 }
 
 static void *dlcrt_session_raw_alloc(dlcrt_cuda_session_t *s, uint64_t bytes, bool managed, dlcrt_status_t *error) {

@@ -89,6 +89,7 @@ enum {
 /* The cuBLASLt entry points DLC uses: X(field, return, parameters, symbol, required). */
 #define DLCRT_CUBLASLT_ENTRY_POINTS(X)                                                                              \
   X(Create, cublasStatus_t, (cublasLtHandle_t * handle), cublasLtCreate, true)                                      \
+  X(Destroy, cublasStatus_t, (cublasLtHandle_t handle), cublasLtDestroy, true)                                      \
   X(GetStatusName, const char *, (cublasStatus_t status), cublasLtGetStatusName, false)                             \
   X(MatmulDescCreate, cublasStatus_t,                                                                               \
     (cublasLtMatmulDesc_t * desc, cublasComputeType_t compute, cudaDataType_t scale), cublasLtMatmulDescCreate, true) \
@@ -354,6 +355,30 @@ static void dlcrt_gemm_plan_release(const dlcrt_cublaslt_api_t *api, dlcrt_gemm_
   if (plan->la) api->MatrixLayoutDestroy(plan->la);
   if (plan->desc) api->MatmulDescDestroy(plan->desc);
   memset(plan, 0, sizeof(*plan));
+}
+
+/* Releases the plans, the handle and the workspace (the next GEMM makes them again). Called when the
+ * last CUDA call session is destroyed, so that a program's teardown leaves no driver object behind. */
+void dlcrt_cublaslt_release(void) {
+  if (!dlcrt_cublaslt.loaded) return;
+  const dlcrt_cublaslt_api_t *api = &dlcrt_cublaslt.api;
+  mtx_lock(&dlcrt_cublaslt.lock);
+  for (size_t i = 0; i < DLCRT_GEMM_PLAN_CACHE; ++i)
+    if (dlcrt_gemm_plans[i].used) dlcrt_gemm_plan_release(api, &dlcrt_gemm_plans[i]);
+  dlcrt_gemm_next_victim = 0;
+  if (dlcrt_cublaslt.handle_ready) {
+    const dlcrt_cuda_driver_t *cu = NULL;
+    CUcontext context = NULL;
+    dlcrt_status_t status = dlcrt_cuda_driver(&cu);
+    if (!status) status = dlcrt_cuda_cached_primary_context(cu, 0, &context);
+    if (!status && cu->CtxSetCurrent(context) == CUDA_SUCCESS && dlcrt_cublaslt.workspace)
+      cu->MemFree(dlcrt_cublaslt.workspace);
+    dlcrt_status_free(status);
+    api->Destroy(dlcrt_cublaslt.handle);
+    dlcrt_cublaslt.workspace = 0;
+    dlcrt_cublaslt.handle_ready = false;
+  }
+  mtx_unlock(&dlcrt_cublaslt.lock);
 }
 
 /* Makes the descriptors of `key` and asks the heuristic for an algorithm, into *plan. */

@@ -169,6 +169,9 @@ CUstream dlcrt_cuda_call_stream(void);
  * allocations, so entry points that enqueue work (launches, copies, library calls) must do nothing -
  * the graph launched at the end of the call holds that work. runtime/cuda/call_stream.c. */
 bool dlcrt_cuda_call_replaying(void);
+/* Releases cuBLASLt's handle, workspace and cached plans (runtime/cuda/cublaslt.c); the next GEMM makes
+ * them again. The last call session to be destroyed calls it. */
+void dlcrt_cublaslt_release(void);
 
 /* Keeps `status` as the calling thread's pending CUDA error, the slot dlcrt_cuda_take_error() empties,
  * unless one is pending already (first error wins; the extra one is freed). NULL is a no-op. For

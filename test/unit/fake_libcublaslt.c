@@ -94,6 +94,12 @@ cublasStatus_t cublasLtCreate(cublasLtHandle_t *handle) {
   return FAKE_SUCCESS;
 }
 
+cublasStatus_t cublasLtDestroy(cublasLtHandle_t handle) {
+  if (!handle || handle->magic != 0x17) return FAKE_INVALID_VALUE;
+  free(handle);
+  return FAKE_SUCCESS;
+}
+
 cublasStatus_t cublasLtMatmulDescCreate(fake_desc_t **desc, int compute, int scale) {
   if (compute != FAKE_COMPUTE_32F && compute != FAKE_COMPUTE_32F_FAST_TF32) return FAKE_NOT_SUPPORTED;
   *desc = calloc(1, sizeof(**desc));

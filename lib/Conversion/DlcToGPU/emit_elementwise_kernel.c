@@ -22,6 +22,7 @@
 
 #include "../scalar_op.h"
 #include "gpu_emit.h"
+#include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
 #define DLC_EW_DEFAULT_THREADS 256
@@ -58,6 +59,15 @@ static bool dlc_is_elementwise(MlirOperation op) {
     case DLC_OPC_UNARY: case DLC_OPC_BINARY: case DLC_OPC_COMPARE: case DLC_OPC_WHERE: case DLC_OPC_CAST: return true;
     default: return false;
   }
+}
+
+/* A dlc.constant holding one value (a splat): inside a loop group (the fusion passes clone small
+ * scalar constants into the groups that use them) it is an arith.constant in the kernel. */
+static bool dlc_is_splat_constant(MlirOperation op) {
+  const dlc_op_info_t *info = dlc_op_info(op);
+  if (!info || info->op_class != DLC_OPC_CONSTANT || mlirOperationGetNumResults(op) != 1) return false;
+  MlirAttribute a = mlirOperationGetAttributeByName(op, dlc_sref("value"));
+  return !mlirAttributeIsNull(a) && mlirAttributeIsADenseElements(a) && mlirDenseElementsAttrIsSplat(a);
 }
 
 /* Storage bytes of a scalar element type; 0 for i1 and for anything that is not an int or float. */
@@ -102,7 +112,8 @@ static bool dlc_ew_accepts(dlc_gpu_unit_t *unit, dlc_shape_t *out) {
   if (!mlirOperationIsNull(unit->group) && !dlc_gpu_fusion_kind_is(unit, "loop")) return false;
   if (unit->num_outputs < 1 || !dlc_gpu_output_shape(unit, 0, out) || out->rank < 1) return false;
   for (int i = 0; i < unit->num_ops; ++i) {
-    if (!dlc_is_elementwise(unit->ops[i])) return false;
+    if (!dlc_is_elementwise(unit->ops[i]) && !(!mlirOperationIsNull(unit->group) && dlc_is_splat_constant(unit->ops[i])))
+      return false;
     dlc_shape_t r;
     if (!dlc_shape_from_type(mlirValueGetType(mlirOperationGetResult(unit->ops[i], 0)), &r) || !dlc_broadcasts_to(&r, out))
       return false;
@@ -301,6 +312,15 @@ static dlcrt_status_t dlc_ew_compute(dlc_ew_t *k) {
   dlc_emit_t e = {.body = k->b};
   for (int i = 0; i < k->unit->num_ops; ++i) {
     MlirOperation op = k->unit->ops[i];
+    if (dlc_is_splat_constant(op)) { /* "2.000000e+00 : f32", "true", "3 : i64": arith.constant's syntax */
+      MlirAttribute a = mlirOperationGetAttributeByName(op, dlc_sref("value"));
+      dlc_fresh(k, k->op_lanes[i][0]);
+      dlc_strbuf_appendf(k->b, "        %s = arith.constant ", k->op_lanes[i][0]);
+      mlirAttributePrint(mlirDenseElementsAttrGetSplatValue(a), dlc_strbuf_callback, k->b);
+      dlc_strbuf_append(k->b, "\n");
+      for (int l = 1; l < k->V; ++l) memcpy(k->op_lanes[i][l], k->op_lanes[i][0], sizeof(dlc_name_t));
+      continue;
+    }
     e.op = op;
     e.info = dlc_op_info(op);
     e.num_in = (int)mlirOperationGetNumOperands(op);

@@ -1,8 +1,9 @@
 // The kernels of dlc-lower-to-gpu through the whole cuda pipeline: a vectorized bias-add + gelu loop
+// (--no-fusion: the hand-written schedule of @bias_gelu is what the kernel must honor; the fusion passes would choose their own.)
 // group (16-byte global loads and stores) and a shared-memory transpose (32 x 8 threads, two block
 // barriers) become PTX that ptxas accepts for sm_90.
 // REQUIRES: ptxas
-// RUN: dlc-opt %s --dlc-pipeline=cuda --emit=ptx -o %t.ptx
+// RUN: dlc-opt %s --dlc-pipeline=cuda --no-fusion --emit=ptx -o %t.ptx
 // RUN: FileCheck %s < %t.ptx
 // RUN: %ptxas -arch=sm_90 %t.ptx -o %t.cubin
 

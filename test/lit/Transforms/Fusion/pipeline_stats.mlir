@@ -22,7 +22,7 @@
 // CPU-NOT: call @main_
 // CPU-NOT: "dlc.
 // CPU: llvm.func @main(
-// STATS: {{^}}dlc-stats: func=main ops=13 kernels_unfused={{[1-9][0-9]*}} kernels={{[1-9][0-9]*}} library_calls=0 est_bytes={{[1-9][0-9]*}} est_us={{[0-9]+\.[0-9][0-9]}}{{$}}
+// STATS: {{^}}dlc-stats: func=main ops=13 kernels_unfused={{[1-9][0-9]*}} kernels={{[1-9][0-9]*}} library_calls=1 est_bytes={{[1-9][0-9]*}} est_us={{[0-9]+\.[0-9][0-9]}}{{$}}
 // STATS-NOT: dlc-stats
 func.func @main(%x: tensor<128x256xf32>, %g: tensor<256xf32>, %b: tensor<256xf32>, %w: tensor<256x64xf32>, %wb: tensor<64xf32>) -> tensor<128x64xf32> {
   %two = "dlc.constant"() {value = dense<2.0> : tensor<f32>} : () -> tensor<f32>

@@ -82,3 +82,15 @@ func.func @sqrt_flat_dyn_scalar(%a: tensor<1x?x1xf32>, %s: tensor<f32>) -> tenso
   %1 = "dlc.sqrt"(%0) : (tensor<1x?x1xf32>) -> tensor<1x?x1xf32>
   return %1 : tensor<1x?x1xf32>
 }
+// A loop group with the scalar constants the fusion passes clone into it (x * 0.5 + 1 as arith.constant).
+func.func @scale_shift_group(%a: tensor<4x64xf32>) -> tensor<4x64xf32> {
+  %0 = call @scale_shift(%a) : (tensor<4x64xf32>) -> tensor<4x64xf32>
+  return %0 : tensor<4x64xf32>
+}
+func.func private @scale_shift(%a: tensor<4x64xf32>) -> tensor<4x64xf32> attributes {dlc.fusion = {kind = "loop", threads = 32, ilp = 1}} {
+  %h = "dlc.constant"() {value = dense<0.5> : tensor<f32>} : () -> tensor<f32>
+  %o = "dlc.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+  %0 = "dlc.mul"(%a, %h) : (tensor<4x64xf32>, tensor<f32>) -> tensor<4x64xf32>
+  %1 = "dlc.add"(%0, %o) : (tensor<4x64xf32>, tensor<f32>) -> tensor<4x64xf32>
+  return %1 : tensor<4x64xf32>
+}

@@ -390,6 +390,7 @@ CASES = {
     "exp_3x7": ([C37], lambda: np.exp(C37)),
     "sqrt_flat_dyn_vec": ([F8, S], lambda: np.sqrt(F8 + S)),
     "sqrt_flat_dyn_scalar": ([F5, S], lambda: np.sqrt(F5 + S)),
+    "scale_shift_group": ([A], lambda: A * np.float32(0.5) + np.float32(1.0)),
 }
 
 
