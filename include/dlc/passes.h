@@ -69,7 +69,7 @@ bool dlc_run_dce(MlirOperation op);
 bool dlc_run_lower_to_linalg(MlirOperation op);
 bool dlc_run_lower_to_gpu(MlirOperation op); /* with default options: sm_90, no TF32 */
 /* dlc-lower-to-gpu with the pipeline's options (`def` is its table entry). */
-MlirPass dlc_lower_to_gpu_pass_create(const dlc_pass_def_t *def, const char *gpu_arch, bool allow_tf32);
+MlirPass dlc_lower_to_gpu_pass_create(const dlc_pass_def_t *def, const char *gpu_arch, bool allow_tf32, bool no_fusion);
 bool dlc_run_gpu_tile_loops(MlirOperation op);
 bool dlc_run_plan_memory(MlirOperation op);
 bool dlc_run_gpu_host_memory(MlirOperation op);

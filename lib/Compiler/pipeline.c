@@ -176,7 +176,8 @@ dlcrt_status_t dlc_pipeline_add_step(MlirContext ctx, MlirPassManager pm, const 
   if (def) {
     bool gpu = def->run == dlc_run_lower_to_gpu; /* the one DLC pass that takes options */
     mlirPassManagerAddOwnedPass(pm, gpu ? dlc_lower_to_gpu_pass_create(def, options ? options->gpu_arch : NULL,
-                                                                       options && options->allow_tf32)
+                                                                       options && options->allow_tf32,
+                                                                       options && options->no_fusion)
                                         : dlc_pass_create(def));
     dlc_add_verify(pm, options);
     return NULL;

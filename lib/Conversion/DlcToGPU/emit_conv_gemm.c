@@ -100,7 +100,7 @@ dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_nam
   /* a residual add that is the conv's only user goes to the GEMM */
   MlirValue last = mlirOperationGetResult(conv, 0), residual = {NULL};
   MlirOpOperand use = mlirValueGetFirstUse(last);
-  if (!mlirOpOperandIsNull(use) && mlirOpOperandIsNull(mlirOpOperandGetNextUse(use))) {
+  if (!unit->options->no_fusion && !mlirOpOperandIsNull(use) && mlirOpOperandIsNull(mlirOpOperandGetNextUse(use))) {
     MlirOperation add = mlirOpOperandGetOwner(use);
     MlirValue r = dlc_gemm_residual_of(add, last);
     if (!mlirValueIsNull(r)) {
@@ -112,7 +112,7 @@ dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_nam
   /* a relu that is the only user of that joins the epilogue kernel */
   bool relu = false;
   use = mlirValueGetFirstUse(last);
-  if (!mlirOpOperandIsNull(use) && mlirOpOperandIsNull(mlirOpOperandGetNextUse(use)) &&
+  if (!unit->options->no_fusion && !mlirOpOperandIsNull(use) && mlirOpOperandIsNull(mlirOpOperandGetNextUse(use)) &&
       dlc_op_is(mlirOpOperandGetOwner(use), DLC_RELU)) {
     dlcrt_status_t st = dlc_gpu_unit_absorb(unit, mlirOpOperandGetOwner(use));
     relu = st == NULL;

@@ -238,6 +238,7 @@ static bool dlc_gemm_plan_matmul(MlirOperation matmul, dlc_gemm_plan_t *plan) {
 /* A single-op unit: the matmul, then the epilogue ops it can absorb. */
 static bool dlc_gemm_plan_single(dlc_gpu_unit_t *unit, dlc_gemm_plan_t *plan) {
   if (unit->num_ops != 1 || !dlc_gemm_plan_matmul(unit->ops[0], plan)) return false;
+  if (unit->options->no_fusion) return true;
   MlirValue last = mlirOperationGetResult(plan->matmul, 0);
   MlirOperation user;
   if (dlc_gemm_single_use(last, &user)) {

@@ -62,6 +62,8 @@
 typedef struct dlc_gpu_options_t {
   char arch[16];   /* "sm_90" (default), "sm_80", "sm_86", "sm_89", "sm_90a" */
   bool allow_tf32; /* f32 GEMMs may use TF32 tensor cores (default false: exact f32) */
+  bool no_fusion;  /* --no-fusion: a GEMM or convolution absorbs no epilogue op (bias add, residual add,
+                    * activation that follow it): one launch per op, the baseline fusion is measured against */
 } dlc_gpu_options_t;
 
 /* One kernel unit: one dlc op (grown by dlc_gpu_unit_absorb) or the body of one fusion group. */

@@ -392,11 +392,12 @@ static void dlc_gpu_pass_run(MlirOperation op, MlirExternalPass pass, void *user
   if (!user_data || !dlc_lower_module(op, user_data)) mlirExternalPassSignalFailure(pass);
 }
 
-MlirPass dlc_lower_to_gpu_pass_create(const dlc_pass_def_t *def, const char *gpu_arch, bool allow_tf32) {
+MlirPass dlc_lower_to_gpu_pass_create(const dlc_pass_def_t *def, const char *gpu_arch, bool allow_tf32, bool no_fusion) {
   dlc_gpu_options_t *options = calloc(1, sizeof(dlc_gpu_options_t));
   if (options) {
     snprintf(options->arch, sizeof(options->arch), "%s", gpu_arch ? gpu_arch : "sm_90");
     options->allow_tf32 = allow_tf32;
+    options->no_fusion = no_fusion;
   }
   MlirExternalPassCallbacks callbacks = {dlc_gpu_pass_construct, dlc_gpu_pass_destruct, NULL, dlc_gpu_pass_clone,
                                          dlc_gpu_pass_run};
