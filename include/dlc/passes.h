@@ -41,6 +41,8 @@ typedef struct dlc_pipeline_options_t {
   bool verify_each;     /* run the dlc verifier after every added step (dlc-opt does) */
   const char *gpu_arch; /* cuda pipeline: sm_80, sm_89, sm_90 (default), sm_90a */
   bool no_fusion;       /* named pipelines without the fusion passes (--no-fusion) */
+  bool cubin;           /* cuda pipeline: kernels as a cubin made by the toolkit's ptxas when it is there (the
+                         * driver then loads machine code); else, and by default, PTX that the driver JITs */
   bool allow_tf32;      /* cuda pipeline: f32 GEMMs may use TF32 tensor cores (dlc-lower-to-gpu) */
 } dlc_pipeline_options_t;
 

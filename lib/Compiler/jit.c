@@ -146,6 +146,7 @@ static dlcrt_status_t dlc_read_signature(MlirOperation fn, dlc_program_t *p) {
 static dlcrt_status_t dlc_lower(MlirModule module, const dlc_compile_options_t *options) {
   MlirPassManager pm = mlirPassManagerCreate(mlirModuleGetContext(module));
   dlc_pipeline_options_t pipeline = {.verify_each = false, .gpu_arch = options->gpu_arch, .no_fusion = options->no_fusion,
+                                     .cubin = options->cuda,
                                      .allow_tf32 = options->allow_tf32};
   const char *name = options->cuda ? "cuda" : "cpu";
   dlcrt_status_t st = dlc_pipeline_add_named(mlirModuleGetContext(module), pm, name, &pipeline);

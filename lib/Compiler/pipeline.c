@@ -42,10 +42,13 @@ static const char *const dlc_cpu_pipeline[] = {
     NULL,
 };
 
-/* The CUDA pipeline: the same linalg form, kept in one function per op until each function's parallel
- * loops are tiled into thread blocks and mapped to blocks/threads (dlc-gpu-tile-loops), then
- * gpu.launch, outlining into one gpu.module, NVVM and PTX ("isa"); host buffers in managed memory. %s is the chip. Generic kernels for every op;
- * tuned kernels and library calls for op families come on top of it. */
+/* The CUDA pipeline (after the fusion steps): dlc-lower-to-gpu gives ops and fusion groups their
+ * scheduled kernels (gpu.launch) or cuBLASLt calls; every other op takes the generic path: the linalg
+ * form, one function per op until its parallel loops are tiled into thread blocks and mapped to
+ * blocks/threads (dlc-gpu-tile-loops), then gpu.launch. Then outlining into one gpu.module, NVVM, and
+ * the binary: PTX ("isa", which the driver JITs; what --emit=ptx prints) or, with options->cubin and the
+ * toolkit's ptxas present, a cubin ("bin"). Host buffers in managed memory, data movement on the device
+ * (dlc-gpu-host-memory). %s is the chip. */
 static const char *const dlc_cuda_pipeline[] = {
     "dlc-lower-to-gpu", /* tuned kernels and library calls first; the rest falls through */
     "dlc-lower-to-linalg",
@@ -120,6 +123,13 @@ static const char *dlc_libdevice_toolkit(void) {
     if (access(path, R_OK) == 0) return candidates[i];
   }
   return NULL;
+}
+
+/* Whether `toolkit` has the ptxas that gpu-module-to-binary{format=bin} runs to make a cubin. */
+static bool dlc_toolkit_has_ptxas(const char *toolkit) {
+  char path[4096];
+  snprintf(path, sizeof(path), "%s/bin/ptxas", toolkit);
+  return access(path, X_OK) == 0;
 }
 
 const dlc_pipeline_def_t *dlc_pipeline_table(size_t *count) {
@@ -219,7 +229,8 @@ dlcrt_status_t dlc_pipeline_add_named_until(MlirContext ctx, MlirPassManager pm,
     snprintf(step, sizeof(step), steps[i], arch);
     const char *toolkit = dlc_libdevice_toolkit();
     if (toolkit && strcmp(steps[i], "gpu-module-to-binary{format=isa}") == 0)
-      snprintf(step, sizeof(step), "gpu-module-to-binary{format=isa toolkit=%s}", toolkit);
+      snprintf(step, sizeof(step), "gpu-module-to-binary{format=%s toolkit=%s}",
+               options && options->cubin && dlc_toolkit_has_ptxas(toolkit) ? "bin" : "isa", toolkit);
     DLCRT_RETURN_IF_ERROR(dlc_pipeline_add_step(ctx, pm, step, options));
     if (last && strcmp(steps[i], last) == 0) return NULL;
   }

@@ -95,4 +95,17 @@ if grep -q "graph capture failed" <<< "$out"; then fail "capture fell back: $(gr
 [ "$(stat live_objects "$stats")" = 0 ] || fail "driver objects left at exit"
 lookups=$(stat function_lookups "$stats.direct")
 [ "$(stat function_lookups "$stats")" = $((lookups / 7 * 2)) ] || fail "replays ran the host function"
+# the kernels are loaded as a cubin made by the toolkit's ptxas at compile time when it is there (the
+# pipeline finds it like libdevice: CUDA_HOME, CUDA_ROOT, CUDA_PATH, /usr/local/cuda), else as PTX
+if [ "$per_call" -gt 0 ]; then
+  have_ptxas=no
+  for t in "${CUDA_HOME:-}" "${CUDA_ROOT:-}" "${CUDA_PATH:-}" /usr/local/cuda; do
+    if [ -n "$t" ] && [ -r "$t/nvvm/libdevice/libdevice.10.bc" ]; then [ -x "$t/bin/ptxas" ] && have_ptxas=yes; break; fi
+  done
+  if [ $have_ptxas = yes ]; then
+    [ "$(stat modules_cubin "$stats")" -ge 1 ] && [ "$(stat modules_ptx "$stats")" = 0 ] || fail "expected the kernels as a cubin (ptxas is there)"
+  else
+    [ "$(stat modules_ptx "$stats")" -ge 1 ] || fail "expected the kernels as PTX (no ptxas)"
+  fi
+fi
 echo "graph: 1 direct call + 1 capture + 6 graph launches, $per_call kernels per call as with --no-graph"

@@ -10,7 +10,8 @@
  * by an amount that grows with the grid, so profiles of different kernels differ. With the environment
  * variable DLC_FAKE_CUDA_STATS=FILE, the counters are written to FILE at exit (for test/cuda scripts):
  *   kernels_direct N / kernels_graph N / captures N / graph_launches N / allocations N / live_objects N /
- *   function_lookups N (cuModuleGetFunction calls: compiled host code makes one per launch it runs) */
+ *   function_lookups N (cuModuleGetFunction calls: compiled host code makes one per launch it runs) /
+ *   modules_ptx N / modules_cubin N (images loaded as PTX text and as cubins) */
 #define _POSIX_C_SOURCE 200809L
 /*===------------------------------------------------------------------------------------------===
  * The fake driver
@@ -73,7 +74,7 @@ static char fake_fail_symbol[64];
 static int fake_fail_code;
 static double fake_clock_ms;
 static long fake_kernels_direct, fake_kernels_graph, fake_captures, fake_graph_launches, fake_allocations,
-    fake_function_lookups;
+    fake_function_lookups, fake_modules_ptx, fake_modules_cubin;
 static bool fake_in_graph_launch;
 
 /* Test controls, found by the test program with dlsym. */
@@ -185,9 +186,48 @@ static const char kFakePtxLog[] =
     "ptxas application ptx input, line 6; error   : Not a name of any known instruction: 'bogus'\n"
     "ptxas fatal   : Ptx assembly aborted due to errors\n";
 
+/* A cubin (ELF64, as gpu-module-to-binary{format=bin} embeds it when ptxas is there) as the PTX-like
+ * text the lookups read: one ".entry NAME(" line per ".text.NAME" section name in the image. The image's
+ * size comes from its ELF header (the section headers end it). NULL when it is not an ELF64 image. */
+static char *fake_cubin_entries(const unsigned char *elf) {
+  if (memcmp(elf, "\x7f" "ELF", 4) != 0 || elf[4] != 2) return NULL;
+  uint64_t shoff;
+  uint16_t shentsize, shnum;
+  memcpy(&shoff, elf + 0x28, sizeof(shoff));
+  memcpy(&shentsize, elf + 0x3A, sizeof(shentsize));
+  memcpy(&shnum, elf + 0x3C, sizeof(shnum));
+  size_t size = (size_t)(shoff + (uint64_t)shentsize * shnum), cap = 64, len = 0;
+  char *text = calloc(1, cap);
+  for (size_t i = 0; text && i + 6 < size; ++i) {
+    if (memcmp(elf + i, ".text.", 6) != 0 || (i > 0 && elf[i - 1] != 0)) continue;
+    const char *name = (const char *)elf + i + 6;
+    size_t n = strnlen(name, size - i - 6);
+    if (len + n + 16 > cap) {
+      while (len + n + 16 > cap) cap *= 2;
+      char *grown = realloc(text, cap);
+      if (!grown) {
+        free(text);
+        return NULL;
+      }
+      text = grown;
+    }
+    len += (size_t)snprintf(text + len, cap - len, ".entry %.*s(\n", (int)n, name);
+  }
+  return text;
+}
+
 static CUresult fake_load(CUmodule *module, const void *image, char *log, size_t log_size) {
   FAKE_INJECT("cuModuleLoadData");
   if (!module || !image) return FAKE_INVALID_VALUE;
+  char *cubin = fake_cubin_entries(image);
+  if (cubin) {
+    CUmodule m = calloc(1, sizeof(*m));
+    m->text = cubin;
+    *module = m;
+    ++fake_live_objects;
+    ++fake_modules_cubin;
+    return FAKE_SUCCESS;
+  }
   if (strstr(image, "bogus")) {
     if (log && log_size) snprintf(log, log_size, "%s", kFakePtxLog);
     return FAKE_INVALID_PTX;
@@ -196,6 +236,7 @@ static CUresult fake_load(CUmodule *module, const void *image, char *log, size_t
   m->text = strdup(image);
   *module = m;
   ++fake_live_objects;
+  ++fake_modules_ptx;
   return FAKE_SUCCESS;
 }
 CUresult cuModuleLoadData(CUmodule *module, const void *image) { return fake_load(module, image, NULL, 0); }
@@ -521,8 +562,8 @@ __attribute__((destructor)) static void fake_write_stats(void) {
   if (!f) return;
   fprintf(f,
           "kernels_direct %ld\nkernels_graph %ld\ncaptures %ld\ngraph_launches %ld\nallocations %ld\nlive_objects %d\n"
-          "function_lookups %ld\n",
+          "function_lookups %ld\nmodules_ptx %ld\nmodules_cubin %ld\n",
           fake_kernels_direct, fake_kernels_graph, fake_captures, fake_graph_launches, fake_allocations, fake_live_objects,
-          fake_function_lookups);
+          fake_function_lookups, fake_modules_ptx, fake_modules_cubin);
   fclose(f);
 }
