@@ -28,6 +28,15 @@ ldd "$bin" | awk '$2 == "=>" && $3 ~ /^\// {print $3}' | while read -r lib; do
   esac
   cp -L "$lib" "$stage/dlc/lib/$(basename "$lib")"
 done
+# libdevice (the __nv_* math functions the kernels link): the GPU machine may have a driver and no toolkit;
+# run_on_gpu.sh points CUDA_HOME at this copy when the machine has none.
+libdevice=""
+for t in "${CUDA_HOME:-}" "${CUDA_ROOT:-}" "${CUDA_PATH:-}" /usr/local/cuda; do
+  if [ -n "$t" ] && [ -r "$t/nvvm/libdevice/libdevice.10.bc" ]; then libdevice="$t/nvvm/libdevice/libdevice.10.bc"; break; fi
+done
+[ -n "$libdevice" ] || { echo "pack_dlc.sh: no libdevice.10.bc (set CUDA_HOME to the CUDA toolkit)" >&2; exit 1; }
+mkdir -p "$stage/dlc/cuda/nvvm/libdevice"
+cp "$libdevice" "$stage/dlc/cuda/nvvm/libdevice/"
 ( cd "$stage/dlc" && sha256sum bin/dlc-run > bin/dlc-run.sha256 )
 tar -C "$stage" -cf - dlc | xz -T0 -9e > "$out.tmp"  # about 59 MiB: the device tool carries 64 MiB in all
 mv "$out.tmp" "$out"

@@ -23,6 +23,8 @@ with tarfile.open("bench/dlc-bundle.tar.xz") as t:
 PY
   (cd /tmp/dlc && sha256sum -c --quiet bin/dlc-run.sha256) || { echo "run_on_gpu.sh: bundle corrupt" >&2; exit 1; }
   args+=(--dlc-run /tmp/dlc/bin/dlc-run --dlc-lib-dir /tmp/dlc/lib)
+  # kernels link libdevice at compile time: the bundle's copy where the machine has no CUDA toolkit
+  if [ ! -r "${CUDA_HOME:-/usr/local/cuda}/nvvm/libdevice/libdevice.10.bc" ]; then export CUDA_HOME=/tmp/dlc/cuda; fi
 fi
 out="${OUT:-}"
 if [ -n "$out" ]; then
