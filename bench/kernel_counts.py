@@ -84,8 +84,8 @@ def main():
         f"## Kernels per model with and without fusion (H100 cost model), {datetime.date.today().isoformat()}",
         "Regenerate with `python3 bench/kernel_counts.py --dlc-opt build/bin/dlc-opt --write` (runs `dlc-opt MODEL "
         "--dlc-pipeline=cuda --dlc-stats` and the fusion passes with `--dlc-explain`; see docs/fusion.md). Counted on "
-        "what the cuda pipeline really emits (up to kernel outlining): `gpu.launch_func` ops plus calls of library "
-        "functions (cuBLASLt GEMMs). *Without fusion* is `--no-fusion`: no fusion groups and no GEMM/convolution "
+        "what the cuda pipeline really emits (up to kernel outlining): `gpu.launch_func` ops (the strided-copy "
+        "kernels of dlc-gpu-host-memory included) plus calls of library functions (cuBLASLt GEMMs). *Without fusion* is `--no-fusion`: no fusion groups and no GEMM/convolution "
         "epilogues absorbed, i.e. one launch per compute op (reshapes are free; a conv2d is im2col + GEMM + bias "
         "kernel). Where a dim is dynamic, both a vector and a scalar variant of some kernels are compiled and the host "
         "launches one, so the counts of gpt/llama/asr include a few launches that never run together. *Ratio* = with / "

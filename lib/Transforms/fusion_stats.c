@@ -75,10 +75,13 @@ dlc_fusion_counts_t dlc_fusion_count(MlirOperation module, MlirOperation func) {
   return c;
 }
 
-/* Per public function: gpu.launch_func ops in it, and calls of functions carrying dlc.library_call. */
+/* Per public function: gpu.launch_func ops in it and in the host functions it calls (e.g. the strided-copy
+ * kernels of dlc-gpu-host-memory live in functions of their own), and calls of functions carrying
+ * dlc.library_call. */
 typedef struct dlc_launch_count_t {
   int launches, library_calls;
   MlirOperation module;
+  int depth;
 } dlc_launch_count_t;
 
 static MlirWalkResult dlc_count_launches(MlirOperation op, void *user_data) {
@@ -88,7 +91,14 @@ static MlirWalkResult dlc_count_launches(MlirOperation op, void *user_data) {
   if (strcmp(name, "gpu.launch_func") == 0) ++c->launches;
   if (strcmp(name, "func.call") == 0) {
     MlirOperation fn = dlc_lookup_func(c->module, mlirFlatSymbolRefAttrGetValue(mlirOperationGetAttributeByName(op, dlc_sref("callee"))));
-    if (!mlirOperationIsNull(fn) && !mlirAttributeIsNull(mlirOperationGetAttributeByName(fn, dlc_sref("dlc.library_call")))) ++c->library_calls;
+    if (!mlirOperationIsNull(fn) && !mlirAttributeIsNull(mlirOperationGetAttributeByName(fn, dlc_sref("dlc.library_call")))) {
+      ++c->library_calls;
+    } else if (!mlirOperationIsNull(fn) && c->depth < 8 &&
+               !mlirBlockIsNull(mlirRegionGetFirstBlock(mlirOperationGetRegion(fn, 0)))) {
+      ++c->depth; /* generated code does not recurse; the bound keeps a malformed module from looping */
+      mlirOperationWalk(fn, dlc_count_launches, c, MlirWalkPreOrder);
+      --c->depth;
+    }
   }
   return MlirWalkResultAdvance;
 }
@@ -101,7 +111,7 @@ static bool dlc_is_public_func(MlirOperation op) {
 }
 
 static dlc_launch_count_t dlc_launches_of(MlirOperation module, MlirStringRef fname) {
-  dlc_launch_count_t c = {0, 0, module};
+  dlc_launch_count_t c = {0, 0, module, 0};
   MlirOperation fn = dlc_lookup_func(module, fname);
   if (!mlirOperationIsNull(fn)) mlirOperationWalk(fn, dlc_count_launches, &c, MlirWalkPreOrder);
   return c;
