@@ -206,7 +206,7 @@ _RUN_RE = re.compile(r"^run:\s*(\d+)\s+iterations after\s+(\d+)\s+warm-up:\s*med
 def parse_dlc_output(text):
     """Parses dlc-run --bench's two summary lines:
          compile: 631.2 ms (parse, lower, JIT)
-         run: 100 iterations after 10 warm-up: median 0.4120 ms, p90 0.4500 ms, min 0.4000 ms (cuda, host clock)
+         run: 100 iterations after 10 warm-up: median 0.4120 ms, p90 0.4500 ms, min 0.4000 ms (cuda, cuda events)
     Returns a dict; raises ValueError naming what is missing."""
     m = _RUN_RE.search(text)
     if not m:
@@ -833,8 +833,10 @@ def render(args, meta, rows, final, phase_times):
     lines.append("- **Command:** `%s`" % meta["command"])
     lines.append("- **Method:** %d timed runs per number, median (the upper one, sorted[n/2], as dlc-run takes "
                  "it), in ms. DLC: `dlc-run --device=cuda --bench=%d` after its own %d warm-up runs, each run timed "
-                 "on the host clock around one whole call (staging the input into managed memory, the kernels, "
-                 "synchronization, the output back to the host). PyTorch: fp32 with TF32 off (%s), under "
+                 "with CUDA events on the call's stream around the call's device work (the first call's host code and "
+                 "kernels, from the third call on one CUDA graph launch); the input is staged into managed memory "
+                 "before and the output copied back after, outside the events, as PyTorch's input is already on "
+                 "the GPU. PyTorch: fp32 with TF32 off (%s), under "
                  "`torch.inference_mode()`, the input already on the GPU; at least %d warm-up calls and %.1f s, "
                  "then each call between two CUDA events with the device synchronized before it (launch overheads "
                  "count, host-device copies do not: this leans against DLC). torch.compile: the default mode and "
