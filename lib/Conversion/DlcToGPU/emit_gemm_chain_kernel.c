@@ -8,7 +8,10 @@
  * k-loop keeps R f32 accumulators (scf.for iter_args) and does R math.fma per weight element (the
  * weight W[k, n] -- or W[n, k] with transpose_b -- read once per k from global; the left operand read
  * from the input (layer 0, rows clamped to M - 1 so every load is in bounds) or from the shared-memory
- * rows of the previous layer (the same address across the warp: a broadcast)). The layer's elementwise
+ * rows of the previous layer (the same address across the warp: a broadcast)). When K % 4 == 0 the
+ * loop takes four k per iteration: the left operand and a transposed weight row are read as 16-byte
+ * vector.loads ({alignment = 16}; rows of K floats and buffers rounded to 4 floats keep them aligned),
+ * W[k, n] as four coalesced scalar loads. The layer's elementwise
  * ops (bias, activation, erf-gelu written out, ...) run per row through dlc_emit_scalar_op, the formulas
  * shared with every other conversion; their other operands are group inputs broadcast to [M, N_k]
  * (rank <= 2). The result goes to a shared-memory buffer (two ping-pong buffers of R x max N f32, the
@@ -47,6 +50,7 @@ typedef struct dlc_chain_t {
   int a_input; /* unit input index of layer 0's left operand */
   bool m_dynamic;
   int64_t m, rows, threads, nmax;
+  int64_t buf_elems; /* f32 elements of one shared-memory buffer (R x nmax, rounded up to 4: 16-byte aligned) */
   int next;
   dlc_name_t op_val[DLC_GPU_MAX_UNIT_OPS]; /* scalar of each op for the current row */
 } dlc_chain_t;
@@ -175,7 +179,8 @@ static bool dlc_chain_plan(dlc_chain_t *c) {
     if (k + 1 < c->nl && c->layers[k].n > c->nmax) c->nmax = c->layers[k].n;
     if (c->layers[k].n > nall) nall = c->layers[k].n;
   }
-  if ((c->nl > 2 ? 2 : 1) * c->rows * c->nmax * 4 > DLC_CHAIN_SMEM_LIMIT) return false;
+  c->buf_elems = (c->rows * c->nmax + 3) / 4 * 4;
+  if ((c->nl > 2 ? 2 : 1) * c->buf_elems * 4 > DLC_CHAIN_SMEM_LIMIT) return false;
   c->threads = (nall + 31) / 32 * 32;
   if (c->threads > 256) c->threads = 256;
   /* assign_parallelism's choice when it made one (a multiple of a warp) */
@@ -211,35 +216,84 @@ static dlcrt_status_t dlc_chain_layer(dlc_chain_t *c, int k, dlc_emit_t *e) {
                      (long long)l->k);
   dlc_strbuf_appendf(b, "      scf.for %%n = %%tx to %%N%d step %%nthreads {\n", k);
   /* the k-loop: R accumulators */
-  dlc_strbuf_appendf(b, "        %%acc%d:%lld = scf.for %%kk = %%c0 to %%K%d step %%c1 iter_args(", k, (long long)R, k);
+  /* K % 4 == 0: four k per iteration, the left operand (and a [N, K] weight) read as 16-byte vectors */
+  int U = l->k % 4 == 0 ? 4 : 1;
+  dlc_strbuf_appendf(b, "        %%acc%d:%lld = scf.for %%kk = %%c0 to %%K%d step %%c%d iter_args(", k, (long long)R, k, U);
   for (int64_t r = 0; r < R; ++r) dlc_strbuf_appendf(b, "%s%%s%lld = %%zero", r ? ", " : "", (long long)r);
   dlc_strbuf_append(b, ") -> (");
   for (int64_t r = 0; r < R; ++r) dlc_strbuf_appendf(b, "%sf32", r ? ", " : "");
   dlc_strbuf_append(b, ") {\n");
-  char w[16];
-  dlc_chain_fresh(c, w);
-  dlc_strbuf_appendf(b, "          %s = memref.load %%in%d[%s] : ", w, l->w_input, l->trans_b ? "%n, %kk" : "%kk, %n");
-  dlc_gpu_append_memref_type(b, &ws);
-  dlc_strbuf_append(b, "\n");
+  char w[4][16], kj[4][16];
+  for (int j = 0; j < U; ++j) {
+    if (j == 0) {
+      snprintf(kj[0], sizeof(kj[0]), "%%kk");
+    } else {
+      char cj[16];
+      dlc_chain_fresh(c, cj);
+      dlc_chain_fresh(c, kj[j]);
+      dlc_strbuf_appendf(b, "          %s = arith.constant %d : index\n          %s = arith.addi %%kk, %s : index\n", cj, j, kj[j], cj);
+    }
+  }
+  if (U == 4 && l->trans_b) {
+    char wv[16];
+    dlc_chain_fresh(c, wv);
+    dlc_strbuf_appendf(b, "          %s = vector.load %%in%d[%%n, %%kk] {alignment = 16 : i64} : ", wv, l->w_input);
+    dlc_gpu_append_memref_type(b, &ws);
+    dlc_strbuf_append(b, ", vector<4xf32>\n");
+    for (int j = 0; j < 4; ++j) {
+      dlc_chain_fresh(c, w[j]);
+      dlc_strbuf_appendf(b, "          %s = vector.extract %s[%d] : f32 from vector<4xf32>\n", w[j], wv, j);
+    }
+  } else {
+    for (int j = 0; j < U; ++j) {
+      dlc_chain_fresh(c, w[j]);
+      dlc_strbuf_appendf(b, "          %s = memref.load %%in%d[", w[j], l->w_input);
+      dlc_strbuf_appendf(b, l->trans_b ? "%%n, %s] : " : "%s, %%n] : ", kj[j]);
+      dlc_gpu_append_memref_type(b, &ws);
+      dlc_strbuf_append(b, "\n");
+    }
+  }
   char sums[DLC_CHAIN_ROWS][16];
   for (int64_t r = 0; r < R; ++r) {
-    char x[16];
-    dlc_chain_fresh(c, x);
-    if (k == 0) {
-      dlc_strbuf_appendf(b, "          %s = memref.load %%in%d[%%rc%lld, %%kk] : ", x, c->a_input, (long long)r);
-      dlc_gpu_append_memref_type(b, &as);
-      dlc_strbuf_append(b, "\n");
-    } else {
-      char off[16], ix[16];
+    char x[4][16], xv[16], ix[16] = "";
+    dlc_chain_fresh(c, xv);
+    if (k > 0) {
+      char off[16];
       dlc_chain_fresh(c, off);
       dlc_chain_fresh(c, ix);
       dlc_strbuf_appendf(b, "          %s = arith.constant %lld : index\n          %s = arith.addi %s, %%kk : index\n", off,
                          (long long)(r * c->layers[k - 1].n), ix, off);
-      dlc_strbuf_appendf(b, "          %s = memref.load %s[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>\n", x, prev_buf, ix,
-                         (long long)(R * c->nmax));
     }
-    dlc_chain_fresh(c, sums[r]);
-    dlc_strbuf_appendf(b, "          %s = math.fma %s, %s, %%s%lld : f32\n", sums[r], x, w, (long long)r);
+    if (U == 4) {
+      if (k == 0) {
+        dlc_strbuf_appendf(b, "          %s = vector.load %%in%d[%%rc%lld, %%kk] {alignment = 16 : i64} : ", xv, c->a_input, (long long)r);
+        dlc_gpu_append_memref_type(b, &as);
+      } else {
+        dlc_strbuf_appendf(b, "          %s = vector.load %s[%s] {alignment = 16 : i64} : memref<%lldxf32, #gpu.address_space<workgroup>>", xv,
+                           prev_buf, ix, (long long)c->buf_elems);
+      }
+      dlc_strbuf_append(b, ", vector<4xf32>\n");
+      for (int j = 0; j < 4; ++j) {
+        dlc_chain_fresh(c, x[j]);
+        dlc_strbuf_appendf(b, "          %s = vector.extract %s[%d] : f32 from vector<4xf32>\n", x[j], xv, j);
+      }
+    } else if (k == 0) {
+      dlc_chain_fresh(c, x[0]);
+      dlc_strbuf_appendf(b, "          %s = memref.load %%in%d[%%rc%lld, %%kk] : ", x[0], c->a_input, (long long)r);
+      dlc_gpu_append_memref_type(b, &as);
+      dlc_strbuf_append(b, "\n");
+    } else {
+      dlc_chain_fresh(c, x[0]);
+      dlc_strbuf_appendf(b, "          %s = memref.load %s[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>\n", x[0], prev_buf, ix,
+                         (long long)c->buf_elems);
+    }
+    char acc[16];
+    snprintf(acc, sizeof(acc), "%%s%d", (int)r % 100);
+    for (int j = 0; j < U; ++j) {
+      dlc_chain_fresh(c, sums[r]);
+      dlc_strbuf_appendf(b, "          %s = math.fma %s, %s, %s : f32\n", sums[r], x[j], w[j], acc);
+      memcpy(acc, sums[r], sizeof(acc));
+    }
   }
   dlc_strbuf_append(b, "          scf.yield ");
   for (int64_t r = 0; r < R; ++r) dlc_strbuf_appendf(b, "%s%s", r ? ", " : "", sums[r]);
@@ -302,7 +356,7 @@ static dlcrt_status_t dlc_chain_layer(dlc_chain_t *c, int k, dlc_emit_t *e) {
       dlc_strbuf_appendf(b, "          %s = arith.constant %lld : index\n          %s = arith.addi %s, %%n : index\n", off,
                          (long long)(r * l->n), ix, off);
       dlc_strbuf_appendf(b, "          memref.store %s, %s[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>\n", v, next_buf, ix,
-                         (long long)(R * c->nmax));
+                         (long long)c->buf_elems);
     } else {
       dlc_strbuf_appendf(b, "          scf.if %%ok%lld {\n            memref.store %s, %%out0[%%rg%lld, %%n] : ", (long long)r, v, (long long)r);
       dlc_shape_t os;
@@ -333,7 +387,7 @@ dlcrt_status_t dlc_gpu_emit_gemm_chain_kernel(dlc_gpu_unit_t *unit, const char *
   dlc_gpu_input_shape(unit, c->a_input, &as);
   dlc_gpu_output_shape(unit, 0, &os);
   int64_t R = c->rows;
-  dlc_strbuf_append(b, "  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n"
+  dlc_strbuf_append(b, "  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n  %c4 = arith.constant 4 : index\n"
                        "  %zero = arith.constant 0.000000e+00 : f32\n");
   if (c->m_dynamic) {
     dlc_strbuf_appendf(b, "  %%M = memref.dim %%in%d, %%c0 : ", c->a_input);
@@ -343,7 +397,7 @@ dlcrt_status_t dlc_gpu_emit_gemm_chain_kernel(dlc_gpu_unit_t *unit, const char *
     dlc_strbuf_appendf(b, "  %%M = arith.constant %lld : index\n  %%out0 = memref.alloc() : ", (long long)c->m);
   }
   dlc_gpu_append_memref_type(b, &os);
-  int64_t buf_elems = R * c->nmax;
+  int64_t buf_elems = c->buf_elems;
   int64_t smem = (c->nl > 2 ? 2 : 1) * buf_elems * 4;
   dlc_strbuf_appendf(b,
                      "\n  %%rows = arith.constant %lld : index\n  %%rows1 = arith.constant %lld : index\n"

@@ -19,9 +19,11 @@
 // CHECK: gpu.dynamic_shared_memory
 // CHECK: memref.view {{.*}} to memref<512xf32, #gpu.address_space<workgroup>>
 // CHECK: memref.view {{.*}} to memref<512xf32, #gpu.address_space<workgroup>>
-// layer 1: k-loop over 64, 4 accumulators, weight [64, 128] read once per k
-// CHECK: scf.for {{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32)
-// CHECK: memref.load {{.*}} : memref<64x128xf32>
+// layer 1: k-loop over 64, four k per iteration (K % 4 == 0), 4 accumulators; weight [64, 128] read
+// by element (coalesced across threads), the input rows as 16-byte vectors
+// CHECK: scf.for {{.*}} step %c4{{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32)
+// CHECK-COUNT-4: memref.load {{.*}} : memref<64x128xf32>
+// CHECK: vector.load {{.*}} {alignment = 16 : i64} : memref<4x64xf32>, vector<4xf32>
 // CHECK-COUNT-4: math.fma
 // CHECK: arith.addf
 // CHECK: arith.maximumf
@@ -29,7 +31,7 @@
 // CHECK: llvm.inline_asm has_side_effects "bar.sync 0;"
 // layer 2 reads layer 1's rows from shared memory
 // CHECK: scf.for {{.*}} iter_args
-// CHECK: memref.load {{.*}} : memref<512xf32, #gpu.address_space<workgroup>>
+// CHECK: vector.load {{.*}} {alignment = 16 : i64} : memref<512xf32, #gpu.address_space<workgroup>>, vector<4xf32>
 // CHECK: math.fma
 // CHECK: llvm.inline_asm has_side_effects "bar.sync 0;"
 // layer 3 writes the output, rows < M only

@@ -17,13 +17,14 @@ func.func private @mlp_relu_chain(%x: tensor<1x64xf32>, %w0: tensor<128x64xf32>,
   return %7 : tensor<1x8xf32>
 }
 // mlp_gelu_dyn: dynamic M (rows over several blocks, a partial last block), weights [K, N], erf gelu
-// written out as ops with rank-0 constants, 2 layers 48 -> 40 -> 24 (N not a multiple of 32).
-func.func @mlp_gelu_dyn(%x: tensor<?x48xf32>, %w0: tensor<48x40xf32>, %b0: tensor<40xf32>, %s2: tensor<f32>, %one: tensor<f32>, %half: tensor<f32>, %w1: tensor<40x24xf32>, %b1: tensor<1x24xf32>) -> tensor<?x24xf32> {
-  %0 = call @mlp_gelu_chain(%x, %w0, %b0, %s2, %one, %half, %w1, %b1) : (tensor<?x48xf32>, tensor<48x40xf32>, tensor<40xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<40x24xf32>, tensor<1x24xf32>) -> tensor<?x24xf32>
+// written out as ops with rank-0 constants, 2 layers 30 -> 40 -> 24 (N not a multiple of 32; K = 30:
+// the scalar k-loop, K = 40: four k per iteration with vector loads).
+func.func @mlp_gelu_dyn(%x: tensor<?x30xf32>, %w0: tensor<30x40xf32>, %b0: tensor<40xf32>, %s2: tensor<f32>, %one: tensor<f32>, %half: tensor<f32>, %w1: tensor<40x24xf32>, %b1: tensor<1x24xf32>) -> tensor<?x24xf32> {
+  %0 = call @mlp_gelu_chain(%x, %w0, %b0, %s2, %one, %half, %w1, %b1) : (tensor<?x30xf32>, tensor<30x40xf32>, tensor<40xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<40x24xf32>, tensor<1x24xf32>) -> tensor<?x24xf32>
   return %0 : tensor<?x24xf32>
 }
-func.func private @mlp_gelu_chain(%x: tensor<?x48xf32>, %w0: tensor<48x40xf32>, %b0: tensor<40xf32>, %s2: tensor<f32>, %one: tensor<f32>, %half: tensor<f32>, %w1: tensor<40x24xf32>, %b1: tensor<1x24xf32>) -> tensor<?x24xf32> attributes {dlc.fusion = {kind = "gemm_chain"}} {
-  %0 = "dlc.matmul"(%x, %w0) : (tensor<?x48xf32>, tensor<48x40xf32>) -> tensor<?x40xf32>
+func.func private @mlp_gelu_chain(%x: tensor<?x30xf32>, %w0: tensor<30x40xf32>, %b0: tensor<40xf32>, %s2: tensor<f32>, %one: tensor<f32>, %half: tensor<f32>, %w1: tensor<40x24xf32>, %b1: tensor<1x24xf32>) -> tensor<?x24xf32> attributes {dlc.fusion = {kind = "gemm_chain"}} {
+  %0 = "dlc.matmul"(%x, %w0) : (tensor<?x30xf32>, tensor<30x40xf32>) -> tensor<?x40xf32>
   %1 = "dlc.add"(%0, %b0) : (tensor<?x40xf32>, tensor<40xf32>) -> tensor<?x40xf32>
   %2 = "dlc.div"(%1, %s2) : (tensor<?x40xf32>, tensor<f32>) -> tensor<?x40xf32>
   %3 = "dlc.erf"(%2) : (tensor<?x40xf32>) -> tensor<?x40xf32>

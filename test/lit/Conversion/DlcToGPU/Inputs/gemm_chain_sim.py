@@ -59,7 +59,7 @@ def f64(*xs):
 
 X1, W0, B0, W1, B1, W2, B2 = rnd(1, 64), rnd(128, 64, seed=1), rnd(128, seed=2), rnd(128, 128, seed=3), rnd(128, seed=4), \
     rnd(8, 128, seed=5), rnd(8, seed=6)
-GW0, GB0, GW1, GB1 = rnd(48, 40, seed=7), rnd(40, seed=8), rnd(40, 24, seed=9), rnd(1, 24, seed=10)
+GW0, GB0, GW1, GB1 = rnd(30, 40, seed=7), rnd(40, seed=8), rnd(40, 24, seed=9), rnd(1, 24, seed=10)
 S2, ONE, HALF = np.array(math.sqrt(2), np.float32), np.array(1, np.float32), np.array(0.5, np.float32)
 RX, RW0, RR, RW1, RW2 = rnd(20, 32, seed=11), rnd(32, 64, seed=12), rnd(20, 64, seed=13), rnd(64, 64, seed=14), rnd(64, 16, seed=15)
 
@@ -83,7 +83,7 @@ def mlp_residual():
     return np.maximum(h @ w2, 0)
 
 
-G1, G17, G40 = rnd(1, 48, seed=20), rnd(17, 48, seed=21), rnd(40, 48, seed=22)
+G1, G17, G40 = rnd(1, 30, seed=20), rnd(17, 30, seed=21), rnd(40, 30, seed=22)
 CASES = [
     ("mlp_relu", "mlp_relu", [X1, W0, B0, W1, B1, W2, B2], mlp_relu),
     ("mlp_gelu_dyn", "mlp_gelu_dyn M=1", [G1, GW0, GB0, S2, ONE, HALF, GW1, GB1], lambda: mlp_gelu(G1)),
