@@ -58,6 +58,11 @@ void dlc_fusion_set_target(const dlc_target_t *target);
 void dlc_fusion_set_explain(FILE *out);
 
 /* The cost of one group (or of one op alone). */
+/* Rows of M one block of an MLP chain kernel owns (a multi-GEMM gemm_chain group: formed by
+ * lib/Transforms/fuse_mlp_chain.c, scheduled by assign_parallelism.c, emitted by
+ * DlcToGPU/emit_gemm_chain_kernel.c); M itself when static and smaller. */
+#define DLC_GEMM_CHAIN_ROWS 16
+
 typedef struct dlc_cost_t {
   double bytes; /* external reads + writes */
   double flops;

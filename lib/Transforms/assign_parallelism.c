@@ -12,7 +12,8 @@
  *     a block owns whole rows (threads x ilp cover a row; short rows are packed several
  *     per block while the grid keeps two blocks per SM); tile = [rows per block, row length];
  *   - gemm_chain groups: a library GEMM; tile = [BM, BN, BK], 128x128 tiles when they give every SM a
- *     tile, else 64x64.
+ *     tile, else 64x64; a multi-GEMM chain (MLP block, one kernel): tile = [rows per block, widest
+ *     intermediate], threads over the widest layer's columns.
  * With --dlc-explain it prints the choice per group and, per function, the group-level counts expected
  * after fusion (kernels, library calls) against the same counts without fusion. */
 #include <math.h>
@@ -170,8 +171,33 @@ static dlc_schedule_t dlc_schedule_stitch(const dlc_target_t *t, const dlc_group
   return sc;
 }
 
+/* A multi-GEMM chain (MLP block, one kernel): tile = [rows per block, widest intermediate], threads
+ * over the widest layer's columns (a multiple of 32, at most 256). */
+static bool dlc_schedule_mlp_chain(const dlc_target_t *t, MlirOperation fn, dlc_schedule_t *sc) {
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(fn, 0));
+  int matmuls = 0;
+  int64_t nmax = 0, ninter = 0;
+  double m = 0;
+  for (MlirOperation op = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    dlc_shape_t r;
+    if (!dlc_op_is(op, DLC_MATMUL) || !dlc_shape_from_type(mlirValueGetType(mlirOperationGetResult(op, 0)), &r) || r.rank != 2 ||
+        r.dims[1] == DLC_DYN)
+      continue;
+    if (matmuls++ > 0 && nmax > ninter) ninter = nmax; /* the previous layer's width was an intermediate */
+    nmax = r.dims[1] > nmax ? r.dims[1] : nmax;
+    m = r.dims[0] == DLC_DYN ? (double)t->dynamic_dim : (double)r.dims[0];
+  }
+  if (matmuls < 2) return false;
+  int64_t rows = m < DLC_GEMM_CHAIN_ROWS ? (int64_t)m : DLC_GEMM_CHAIN_ROWS;
+  if (rows < 1) rows = 1;
+  *sc = (dlc_schedule_t){.threads = nmax >= 256 ? 256 : (nmax + 31) / 32 * 32, .ilp = 1, .tile_rank = 2, .tile = {rows, ninter}};
+  sc->blocks = (int64_t)ceil(m / (double)rows);
+  return true;
+}
+
 static dlc_schedule_t dlc_schedule_gemm(const dlc_target_t *t, MlirOperation fn) {
   dlc_schedule_t sc = {.threads = 256, .ilp = 1, .tile_rank = 3, .tile = {128, 128, 32}};
+  if (dlc_schedule_mlp_chain(t, fn, &sc)) return sc;
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(fn, 0));
   for (MlirOperation op = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
     if (!dlc_op_is(op, DLC_MATMUL)) continue;

@@ -8,8 +8,10 @@
  * 2. GEMM chains: GEMM -> elementwise -> GEMM (MLP block) and GEMM -> [scale, mask] softmax -> GEMM
  *    (attention, causal mask included) are found and costed: bytes of the intermediate saved against
  *    whether either GEMM is compute-bound (arithmetic intensity above the target's ridge point, where
- *    keeping it in a library kernel wins). They are NOT formed: no fused GEMM-chain kernel generator
- *    exists yet, and --dlc-explain says so with the estimate. */
+ *    keeping it in a library kernel wins). MLP chains that pay as one kernel are formed first, as one
+ *    multi-GEMM gemm_chain group (fuse_mlp_chain.c; DlcToGPU/emit_gemm_chain_kernel.c makes the kernel);
+ *    attention chains are NOT formed: no fused attention kernel generator exists yet, and --dlc-explain
+ *    says so with the estimate. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,6 +123,11 @@ static void dlc_explain_chain(dlc_fgraph_t *g, int i) {
     if (!dlc_fusion_is_free(g->ops[visited_path[p]])) saved += 2 * dlc_fusion_value_bytes(mlirOperationGetResult(g->ops[visited_path[p]], 0));
   saved += 2 * dlc_fusion_value_bytes(mlirOperationGetResult(g->ops[i], 0));
   char sb[32];
+  if (!softmax && elementwise) { /* fuse_mlp_chain.c decided (and explained) the chains it can form */
+    dlc_fusion_explain(PASS, "%s chain %s -> %s (%d ops between): not formed as one kernel: not a chain the MLP-chain kernel takes (f32 2-D GEMMs, elementwise epilogues, one value passed on) or not paying (would save ~%s)",
+                       kind, a, b, npath, dlc_fusion_bytes_str(saved, sb, sizeof(sb)));
+    return;
+  }
   dlc_fusion_explain(PASS, "%s chain %s -> %s (%d ops between): not formed: no fused GEMM-chain kernel generator yet (would save ~%s, %.2f us)",
                      kind, a, b, npath, dlc_fusion_bytes_str(saved, sb, sizeof(sb)),
                      saved / dlc_fusion_settings()->target.hbm_bytes_per_s * 1e6 + npath * dlc_fusion_settings()->target.launch_us);
@@ -129,10 +136,11 @@ static void dlc_explain_chain(dlc_fgraph_t *g, int i) {
 static bool dlc_fuse_gemm_func(MlirOperation func) {
   dlc_fgraph_t g;
   if (!dlc_fgraph_build(func, &g)) return false;
+  dlc_fuse_mlp_chains(&g, DLC_CLAIM_GEMM); /* multi-GEMM MLP chains (fuse_mlp_chain.c) first */
   for (int i = 0; i < g.n; ++i)
-    if (dlc_op_is(g.ops[i], DLC_MATMUL)) dlc_explain_chain(&g, i);
+    if (dlc_op_is(g.ops[i], DLC_MATMUL) && !g.claimed[dlc_fgraph_find(&g, i)]) dlc_explain_chain(&g, i);
   for (int i = 0; i < g.n; ++i) {
-    if (!dlc_op_is(g.ops[i], DLC_MATMUL)) continue;
+    if (!dlc_op_is(g.ops[i], DLC_MATMUL) || g.claimed[dlc_fgraph_find(&g, i)]) continue;
     char ml[160], el[160];
     dlc_fusion_op_label(g.ops[i], ml, sizeof(ml));
     MlirValue res = mlirOperationGetResult(g.ops[i], 0);

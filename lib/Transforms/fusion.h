@@ -93,6 +93,12 @@ bool dlc_fusion_outline(MlirOperation func, MlirOperation *ops, int n, const cha
  * number of groups outlined, -1 on failure. */
 int dlc_fusion_outline_groups(dlc_fgraph_t *g, int claim, int min_size, const char *kind, const char *pass);
 
+/* ---- MLP chains (fuse_mlp_chain.c) ---- */
+
+/* Forms GEMM (+ elementwise) -> GEMM (+ elementwise) -> ... chains that pay as one kernel: unions their
+ * ops and sets the group's `claimed` to `claim`. */
+void dlc_fuse_mlp_chains(dlc_fgraph_t *g, int claim);
+
 /* ---- --dlc-explain (fusion_explain.c) ---- */
 
 /* "dlc.add@/layers.0/Add" (the name location of an ONNX node) or "dlc.add@file:line:col". */

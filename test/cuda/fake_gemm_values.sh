@@ -4,15 +4,19 @@
 # computes the GEMMs on the host (its device memory is host memory), and compares the output with the
 # model's reference: the compiled call path (strided views, flags, C interface, JIT symbols) is checked
 # for values without a GPU.
-#   fake_gemm_values.sh DLC_RUN FAKE_LIBCUDA FAKE_LIBCUBLASLT MODEL_DIR OUT_DIR
+#   fake_gemm_values.sh DLC_RUN FAKE_LIBCUDA FAKE_LIBCUBLASLT MODEL_DIR OUT_DIR [TARGET_FILE]
+# (TARGET_FILE: dlc-run --target=, e.g. one on which the MLP chain kernel does not pay, since the fake
+# driver runs no kernels)
 # Exits 77 (ctest's skip code) with a printed reason when the model is missing.
 set -euo pipefail
 dlc_run=$1 fake=$2 fake_blas=$3 dir=$4 out=$5
+target=()
+if [ $# -ge 6 ]; then target=(--target="$6"); fi
 if [ ! -f "$dir/model.onnx" ]; then echo "SKIP: $dir/model.onnx does not exist"; exit 77; fi
 mkdir -p "$out"
 name=$(basename "$dir")
 DLC_CUDA_DRIVER="$fake" DLC_CUBLASLT="$fake_blas" DLC_FAKE_CUBLASLT_TRACE=1 "$dlc_run" "$dir/model.onnx" \
-  --device=cuda --input=@"$dir/input_0.npy" --output=@"$out/$name.npy" --print-max=0 2>"$out/$name.trace"
+  --device=cuda "${target[@]}" --input=@"$dir/input_0.npy" --output=@"$out/$name.npy" --print-max=0 2>"$out/$name.trace"
 cat "$out/$name.trace"
 gemms=$(grep -c "^fake cublasLt: matmul" "$out/$name.trace" || true)
 if [ "$gemms" -eq 0 ]; then echo "FAIL: no GEMM reached cuBLASLt"; exit 1; fi

@@ -1,8 +1,8 @@
 /* Internal interface of the DlcToGPU conversion (--dlc-lower-to-gpu, lower_to_gpu.c).
  *
  * The pass runs first in the cuda pipeline, on dlc ops still on tensors. It cuts each function into
- * kernel *units* and offers every unit to the emitters of a fixed table (gemm, row, elementwise,
- * transpose, in that order). An emitter that has a tuned kernel (or library call) for the unit appends
+ * kernel *units* and offers every unit to the emitters of a fixed table (gemm chain, gemm, row,
+ * elementwise, transpose, in that order). An emitter that has a tuned kernel (or library call) for the unit appends
  * the MLIR text of ONE function
  *
  *     func.func private @<func_name>(<inputs' tensor types>) -> (<outputs' tensor types>) {
@@ -89,6 +89,7 @@ typedef dlcrt_status_t (*dlc_gpu_emitter_fn)(dlc_gpu_unit_t *unit, const char *f
                                              bool *handled);
 
 /* The emitters, tried in this order. */
+dlcrt_status_t dlc_gpu_emit_gemm_chain_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 dlcrt_status_t dlc_gpu_emit_row_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out,
