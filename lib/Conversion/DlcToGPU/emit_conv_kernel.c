@@ -19,7 +19,7 @@
  * epilogue), writes and re-reads the K x M column matrix, and reaches cuBLASLt's efficiency only for
  * large GEMMs. A small convolution is bound by launches and memory traffic, a large one by the FMAs.
  * We take the kernel when the convolution has at most DLC_CONV_KERNEL_MAX_MACS multiply-adds
- * (N*OH*OW*O*C*KH*KW, a dynamic dim counted as 1): 2^26 MACs are ~9 us at a quarter of an H100's f32
+ * (N*OH*OW*O*C*KH*KW, a dynamic dim counted as 128 as in the cost model's estimates): 2^26 MACs are ~9 us at a quarter of an H100's f32
  * peak (67 TFLOP/s), the order of the im2col path's extra launches and column traffic at that size;
  * above it, cuBLASLt's tensor-core/optimised GEMM wins. The module attribute
  * `dlc.conv_kernel_max_macs = N : i64` overrides the threshold (0: always the cuBLASLt path; tests use
@@ -72,7 +72,8 @@ static int64_t dlc_ck_max_macs(MlirOperation op) {
   return mlirIntegerAttrGetValueInt(a);
 }
 
-static int64_t dlc_ck_static(int64_t d) { return d == DLC_DYN ? 1 : d; }
+/* A dynamic dim counts as 128 in the cost rule, as in the fusion cost model's estimates. */
+static int64_t dlc_ck_static(int64_t d) { return d == DLC_DYN ? 128 : d; }
 
 /* `%name = arith.<op> a, b : index` with a fresh name. */
 static dlc_gemm_idx_t dlc_ck_arith(dlc_gemm_text_t *t, const char *op, dlc_gemm_idx_t a, dlc_gemm_idx_t b) {

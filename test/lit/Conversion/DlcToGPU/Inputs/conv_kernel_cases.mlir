@@ -30,3 +30,9 @@ func.func @conv_tiles(%x: tensor<2x5x8x8xf32>, %w: tensor<40x5x3x3xf32>, %b: ten
   %0 = "dlc.conv2d"(%x, %w, %b) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 0, 0, 1>, strides = array<i64: 1, 1>} : (tensor<2x5x8x8xf32>, tensor<40x5x3x3xf32>, tensor<40xf32>) -> tensor<2x40x7x7xf32>
   return %0 : tensor<2x40x7x7xf32>
 }
+// A ResNet block conv: 16 -> 16 channels, 3x3, pad 1, K = 144 (nine k tiles), 8 pixel tiles, + relu.
+func.func @conv_resnet(%x: tensor<2x16x16x16xf32>, %w: tensor<16x16x3x3xf32>, %b: tensor<16xf32>) -> tensor<2x16x16x16xf32> {
+  %0 = "dlc.conv2d"(%x, %w, %b) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<2x16x16x16xf32>, tensor<16x16x3x3xf32>, tensor<16xf32>) -> tensor<2x16x16x16xf32>
+  %1 = "dlc.relu"(%0) : (tensor<2x16x16x16xf32>) -> tensor<2x16x16x16xf32>
+  return %1 : tensor<2x16x16x16xf32>
+}
