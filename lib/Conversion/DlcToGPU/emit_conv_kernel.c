@@ -11,7 +11,9 @@
  * 16 x 8 FMAs from shared memory (A reads are consecutive across a warp, B reads a broadcast);
  * barrier. The epilogue runs in registers: + bias[o], + the residual (a dlc.add of the conv's result,
  * its only user, and a tensor of the same type: a ResNet shortcut), relu (a dlc.relu that is the only
- * user of the conv or of that add), and stores NCHW (consecutive lanes write consecutive ow). With
+ * user of the conv or of that add), and stores NCHW (consecutive lanes write consecutive ow). In the
+ * cuda pipeline fuse-elementwise has usually grouped such an add (+ relu) into a "loop" fusion group
+ * already: a call of a group whose body is exactly that add (+ relu) is absorbed the same way. With
  * --no-fusion nothing is absorbed.
  *
  * Cost rule (which path a convolution takes). The kernel runs on CUDA cores (no tensor cores, about a
@@ -117,6 +119,59 @@ static MlirOperation dlc_ck_only_user(MlirValue v) {
   return mlirOpOperandGetOwner(use);
 }
 
+/* A func.call of a "loop" fusion group whose body is exactly dlc.add(%arg0, %arg1) [, dlc.relu of it],
+ * returned, with `v` passed as one of the two arguments and a tensor of v's type as the other: the
+ * residual add (+ relu) that fuse-elementwise grouped before dlc-lower-to-gpu saw the conv. Returns the
+ * other operand (the residual) and whether there is a relu, or a null value. The group function loses
+ * its only call when the kernel absorbs it; the pipeline's symbol-dce removes it. */
+static MlirValue dlc_ck_residual_group(MlirOperation call, MlirValue v, bool *relu) {
+  MlirValue none = {NULL};
+  *relu = false;
+  if (!dlc_sref_eq(mlirIdentifierStr(mlirOperationGetName(call)), "func.call") ||
+      mlirOperationGetNumOperands(call) != 2 || mlirOperationGetNumResults(call) != 1)
+    return none;
+  MlirAttribute callee = mlirOperationGetAttributeByName(call, dlc_sref("callee"));
+  if (mlirAttributeIsNull(callee) || !mlirAttributeIsAFlatSymbolRef(callee)) return none;
+  MlirOperation m = call;
+  while (!mlirOperationIsNull(m) && !dlc_sref_eq(mlirIdentifierStr(mlirOperationGetName(m)), "builtin.module"))
+    m = mlirOperationGetParentOperation(m);
+  if (mlirOperationIsNull(m)) return none;
+  MlirSymbolTable table = mlirSymbolTableCreate(m);
+  MlirOperation fn = mlirSymbolTableLookup(table, mlirFlatSymbolRefAttrGetValue(callee));
+  mlirSymbolTableDestroy(table);
+  if (mlirOperationIsNull(fn) || !dlc_is_fusion_func(fn)) return none;
+  MlirAttribute fusion = mlirOperationGetAttributeByName(fn, dlc_sref("dlc.fusion"));
+  MlirAttribute kind = mlirAttributeIsNull(fusion) || !mlirAttributeIsADictionary(fusion)
+                           ? (MlirAttribute){NULL}
+                           : mlirDictionaryAttrGetElementByName(fusion, dlc_sref("kind"));
+  if (mlirAttributeIsNull(kind) || !mlirAttributeIsAString(kind) || !dlc_sref_eq(mlirStringAttrGetValue(kind), "loop"))
+    return none;
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(fn, 0));
+  if (mlirBlockIsNull(body) || mlirBlockGetNumArguments(body) != 2) return none;
+  MlirOperation add = mlirBlockGetFirstOperation(body);
+  if (mlirOperationIsNull(add) || !dlc_op_is(add, DLC_ADD) || mlirOperationGetNumOperands(add) != 2) return none;
+  MlirValue a0 = mlirBlockGetArgument(body, 0), a1 = mlirBlockGetArgument(body, 1);
+  MlirValue x0 = mlirOperationGetOperand(add, 0), x1 = mlirOperationGetOperand(add, 1);
+  if (!((mlirValueEqual(x0, a0) && mlirValueEqual(x1, a1)) || (mlirValueEqual(x0, a1) && mlirValueEqual(x1, a0))))
+    return none;
+  MlirValue last = mlirOperationGetResult(add, 0);
+  MlirOperation next = mlirOperationGetNextInBlock(add);
+  if (!mlirOperationIsNull(next) && dlc_op_is(next, DLC_RELU) && mlirValueEqual(mlirOperationGetOperand(next, 0), last)) {
+    *relu = true;
+    last = mlirOperationGetResult(next, 0);
+    next = mlirOperationGetNextInBlock(next);
+  }
+  if (mlirOperationIsNull(next) || !dlc_sref_eq(mlirIdentifierStr(mlirOperationGetName(next)), "func.return") ||
+      mlirOperationGetNumOperands(next) != 1 || !mlirValueEqual(mlirOperationGetOperand(next, 0), last))
+    return none;
+  MlirValue c0 = mlirOperationGetOperand(call, 0), c1 = mlirOperationGetOperand(call, 1);
+  MlirValue other = mlirValueEqual(c0, v) ? c1 : mlirValueEqual(c1, v) ? c0 : none;
+  if (mlirValueIsNull(other) || mlirValueEqual(other, v) || !mlirTypeEqual(mlirValueGetType(other), mlirValueGetType(v)) ||
+      !mlirTypeEqual(mlirValueGetType(mlirOperationGetResult(call, 0)), mlirValueGetType(v)))
+    return none;
+  return other;
+}
+
 dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out,
                                         bool *handled) {
   *handled = false;
@@ -158,7 +213,17 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
     }
   }
   bool relu = false;
-  if (!unit->options->no_fusion) {
+  if (!unit->options->no_fusion && mlirValueIsNull(residual)) {
+    MlirOperation call = dlc_ck_only_user(last);
+    bool group_relu = false;
+    MlirValue r = mlirOperationIsNull(call) ? (MlirValue){NULL} : dlc_ck_residual_group(call, last, &group_relu);
+    if (!mlirValueIsNull(r)) {
+      dlcrt_status_t st = dlc_gpu_unit_absorb(unit, call);
+      if (!st) residual = r, relu = group_relu, last = mlirOperationGetResult(call, 0);
+      dlcrt_status_free(st);
+    }
+  }
+  if (!unit->options->no_fusion && !relu) {
     MlirOperation r = dlc_ck_only_user(last);
     if (!mlirOperationIsNull(r) && dlc_op_is(r, DLC_RELU)) {
       dlcrt_status_t st = dlc_gpu_unit_absorb(unit, r);

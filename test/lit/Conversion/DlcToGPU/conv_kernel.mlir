@@ -8,8 +8,8 @@
 // Launch counts (kernels_unfused: the --no-fusion pipeline, where nothing is absorbed: the relu and the
 // add are launches of their own): with fusion the relu joins the conv kernel (one launch); in the
 // cuda pipeline fuse-elementwise groups the residual add + relu into a loop group before
-// dlc-lower-to-gpu sees them, so @residual stays conv kernel + loop kernel (absorbing a group call is
-// not done); @large is im2col + one cuBLASLt call.
+// dlc-lower-to-gpu sees them, and the kernel absorbs that group's call (one launch); @large is
+// im2col + one cuBLASLt call.
 // RUN: dlc-opt %s --dlc-pipeline=cuda --dlc-stats -o /dev/null | FileCheck %s --check-prefix=STATS
 // REQUIRES: ptxas
 // RUN: dlc-opt %s --dlc-pipeline=cuda --emit=ptx -o %t.ptx
@@ -17,7 +17,7 @@
 // RUN: %ptxas -arch=sm_90 %t.ptx -o %t.cubin
 
 // STATS: func=main ops=2 kernels_unfused=2 kernels=1 library_calls=0
-// STATS: func=residual ops=3 kernels_unfused=3 kernels=2 library_calls=0
+// STATS: func=residual ops=3 kernels_unfused=3 kernels=1 library_calls=0
 // STATS: func=large ops=1 kernels_unfused=2 kernels=1 library_calls=1
 // PTX: .target sm_90
 // PTX: .shared .align 16 .b8 __dynamic_shmem__
@@ -42,6 +42,21 @@ func.func @residual(%x: tensor<1x16x8x8xf32>, %w: tensor<16x16x3x3xf32>, %b: ten
   %1 = "dlc.add"(%0, %r) : (tensor<1x16x8x8xf32>, tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
   %2 = "dlc.relu"(%1) : (tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
   return %2 : tensor<1x16x8x8xf32>
+}
+
+// A loop group that is not exactly add (+ relu) is not absorbed: the conv kernel, then the group.
+// CHECK-LABEL: func.func @group_tanh(
+// CHECK-NEXT: %[[C:.*]] = call @__dlc_gpu_conv2d_{{[0-9]+}}(%arg0, %arg1)
+// CHECK-NEXT: call @tanh_loop(%arg2, %[[C]])
+func.func @group_tanh(%x: tensor<1x16x8x8xf32>, %w: tensor<16x16x3x3xf32>, %r: tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32> {
+  %0 = "dlc.conv2d"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x16x8x8xf32>, tensor<16x16x3x3xf32>) -> tensor<1x16x8x8xf32>
+  %1 = call @tanh_loop(%r, %0) : (tensor<1x16x8x8xf32>, tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
+  return %1 : tensor<1x16x8x8xf32>
+}
+func.func private @tanh_loop(%a: tensor<1x16x8x8xf32>, %c: tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32> attributes {dlc.fusion = {kind = "loop"}} {
+  %0 = "dlc.add"(%a, %c) : (tensor<1x16x8x8xf32>, tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
+  %1 = "dlc.tanh"(%0) : (tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
+  return %1 : tensor<1x16x8x8xf32>
 }
 
 // 8 x 64 x 56 x 56 outputs x 576 taps = 925M multiply-adds: im2col + cuBLASLt.

@@ -36,3 +36,15 @@ func.func @conv_resnet(%x: tensor<2x16x16x16xf32>, %w: tensor<16x16x3x3xf32>, %b
   %1 = "dlc.relu"(%0) : (tensor<2x16x16x16xf32>) -> tensor<2x16x16x16xf32>
   return %1 : tensor<2x16x16x16xf32>
 }
+// The residual add + relu as fuse-elementwise leaves them: a call of a "loop" group (the conv's only
+// user); the kernel absorbs the call.
+func.func @conv_group_residual(%x: tensor<2x8x5x7xf32>, %w: tensor<8x8x3x3xf32>, %b: tensor<8xf32>, %r: tensor<2x8x5x7xf32>) -> tensor<2x8x5x7xf32> {
+  %0 = "dlc.conv2d"(%x, %w, %b) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<2x8x5x7xf32>, tensor<8x8x3x3xf32>, tensor<8xf32>) -> tensor<2x8x5x7xf32>
+  %1 = call @residual_loop(%r, %0) : (tensor<2x8x5x7xf32>, tensor<2x8x5x7xf32>) -> tensor<2x8x5x7xf32>
+  return %1 : tensor<2x8x5x7xf32>
+}
+func.func private @residual_loop(%a: tensor<2x8x5x7xf32>, %c: tensor<2x8x5x7xf32>) -> tensor<2x8x5x7xf32> attributes {dlc.fusion = {kind = "loop"}} {
+  %0 = "dlc.add"(%a, %c) : (tensor<2x8x5x7xf32>, tensor<2x8x5x7xf32>) -> tensor<2x8x5x7xf32>
+  %1 = "dlc.relu"(%0) : (tensor<2x8x5x7xf32>) -> tensor<2x8x5x7xf32>
+  return %1 : tensor<2x8x5x7xf32>
+}

@@ -33,6 +33,7 @@ BX, BW, BB = rnd(3, 3, 6, 6, seed=21), rnd(5, 3, 3, 3, seed=22), rnd(5, seed=23)
 RX, RW, RB, RR = rnd(1, 4, 6, 6, seed=17), rnd(4, 4, 3, 3, seed=18), rnd(4, seed=19), rnd(1, 4, 6, 6, seed=20)
 TX, TW, TB = rnd(2, 5, 8, 8, seed=24), rnd(40, 5, 3, 3, seed=25), rnd(40, seed=26)
 NX, NW, NB = rnd(2, 16, 16, 16, seed=27), rnd(16, 16, 3, 3, seed=28), rnd(16, seed=29)
+GX, GW, GB, GR = rnd(2, 8, 5, 7, seed=30), rnd(8, 8, 3, 3, seed=31), rnd(8, seed=32), rnd(2, 8, 5, 7, seed=33)
 CASES = {
     "conv_bias_relu": ([CX, CW, CB], lambda: np.maximum(conv(CX, CW, CB, (2, 2), (1, 1, 1, 1), (1, 1)), 0)),
     "conv_dilated": ([DX, DW], lambda: conv(DX, DW, None, (1, 2), (1, 0, 2, 1), (2, 1))),
@@ -41,6 +42,8 @@ CASES = {
     "conv_residual_relu": ([RX, RW, RB, RR],
                            lambda: np.maximum(RR + conv(RX, RW, RB, (1, 1), (1, 1, 1, 1), (1, 1)), 0)),
     "conv_tiles": ([TX, TW, TB], lambda: conv(TX, TW, TB, (1, 1), (1, 0, 0, 1), (1, 1))),
+    "conv_group_residual": ([GX, GW, GB, GR],
+                            lambda: np.maximum(GR + conv(GX, GW, GB, (1, 1), (1, 1, 1, 1), (1, 1)), 0)),
     "conv_resnet": ([NX, NW, NB], lambda: np.maximum(conv(NX, NW, NB, (1, 1), (1, 1, 1, 1), (1, 1)), 0)),
 }
 
