@@ -1,5 +1,7 @@
 /* dlc.conv2d (NCHW x OIHW, groups = 1, f32, static filter) on the GPU as ONE implicit-GEMM kernel with
  * its epilogue fused, instead of emit_conv_gemm.c's im2col kernel + cuBLASLt GEMM + bias kernel.
+ * Grouped and depthwise convolutions (groups > 1) take a direct kernel, one thread per output element
+ * (dlc_ck_emit_direct), with the same epilogue.
  *
  * The GEMM is out[m, o] = sum_k col[m, k] * w[o, k] with m = (n, oh, ow) (M = N*OH*OW output pixels),
  * o an output channel (O) and k = (c, kh, kw) (K = C*KH*KW). One block of 256 threads computes a tile of
@@ -21,12 +23,12 @@
  * epilogue), writes and re-reads the K x M column matrix, and reaches cuBLASLt's efficiency only for
  * large GEMMs. A small convolution is bound by launches and memory traffic, a large one by the FMAs.
  * We take the kernel when the convolution has at most DLC_CONV_KERNEL_MAX_MACS multiply-adds
- * (N*OH*OW*O*C*KH*KW, a dynamic dim counted as 128 as in the cost model's estimates): 2^26 MACs are ~9 us at a quarter of an H100's f32
- * peak (67 TFLOP/s), the order of the im2col path's extra launches and column traffic at that size;
- * above it, cuBLASLt's tensor-core/optimised GEMM wins. The module attribute
+ * (N*OH*OW*O*C*KH*KW, a dynamic dim counted as 128 as in the cost model's estimates): 2^26 MACs are
+ * ~9 us at a quarter of an H100's f32 peak (67 TFLOP/s), the order of the im2col path's extra launches
+ * and column traffic at that size; above it, cuBLASLt's tensor-core/optimised GEMM wins. The module attribute
  * `dlc.conv_kernel_max_macs = N : i64` overrides the threshold (0: always the cuBLASLt path; tests use
- * it to pin a path). Other convolutions (groups > 1, f16/bf16, a dynamic filter) are left to
- * emit_conv_gemm.c / the generic path. */
+ * it to pin a path). Other convolutions (f16/bf16, a dynamic filter, groups > 1 above the
+ * threshold) are left to emit_conv_gemm.c (groups 1) / the generic path. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -43,12 +45,13 @@
 #define DLC_CK_JN 8 /* channels per thread: TN / (THREADS / TM) */
 
 typedef struct dlc_ck_attrs_t {
-  int64_t strides[2], pads[4], dilations[2];
+  int64_t strides[2], pads[4], dilations[2], groups;
 } dlc_ck_attrs_t;
 
 static bool dlc_ck_read_attrs(MlirOperation op, dlc_ck_attrs_t *a) {
   int64_t groups = 1;
   int32_t n = 0;
+  a->groups = 1;
   a->strides[0] = a->strides[1] = a->dilations[0] = a->dilations[1] = 1;
   memset(a->pads, 0, sizeof(a->pads));
   dlcrt_status_t st = dlc_attr_i64(op, "groups", 1, &groups);
@@ -58,7 +61,8 @@ static bool dlc_ck_read_attrs(MlirOperation op, dlc_ck_attrs_t *a) {
     st = dlc_attr_i64_array(op, "pads", a->pads, 4, &n);
   if (!st && !mlirAttributeIsNull(mlirOperationGetAttributeByName(op, dlc_sref("dilations"))))
     st = dlc_attr_i64_array(op, "dilations", a->dilations, 2, &n);
-  bool ok = !st && groups == 1 && a->strides[0] > 0 && a->strides[1] > 0 && a->dilations[0] > 0 && a->dilations[1] > 0;
+  a->groups = groups;
+  bool ok = !st && groups >= 1 && a->strides[0] > 0 && a->strides[1] > 0 && a->dilations[0] > 0 && a->dilations[1] > 0;
   dlcrt_status_free(st);
   return ok;
 }
@@ -172,6 +176,84 @@ static MlirValue dlc_ck_residual_group(MlirOperation call, MlirValue v, bool *re
   return other;
 }
 
+/* What the direct (grouped) kernel needs of the convolution. */
+typedef struct dlc_ck_direct_t {
+  int ix, ib, ir;
+  bool relu;
+  int64_t o, cg, opg, kh, kw; /* output channels, input channels per group, output channels per group, filter */
+  const dlc_shape_t *bs;
+  const char *xty, *yty;
+} dlc_ck_direct_t;
+
+/* Grouped and depthwise convolutions (groups > 1): one thread per output element (consecutive threads
+ * consecutive ow: coalesced stores), its group's Cg*KH*KW taps in a loop (clamped loads, zero selected
+ * in the padding), then the same register epilogue. A tile shared across output channels would cross
+ * groups (depthwise: every channel its own input), so there is no shared memory here. geo: n, oh, ow,
+ * h, w, stride h/w, dilation h/w, pad top/left, zero. */
+static void dlc_ck_emit_direct(dlc_gemm_text_t *t, const dlc_ck_direct_t *k, const dlc_gemm_idx_t *geo,
+                               dlc_gemm_idx_t one, dlc_gemm_idx_t thr) {
+  dlc_gemm_idx_t n = geo[0], oh = geo[1], ow = geo[2], h = geo[3], wd = geo[4], zero = geo[11];
+  dlc_gemm_idx_t oc = dlc_gemm_const(t, k->o), kc = dlc_gemm_const(t, k->cg * k->kh * k->kw);
+  dlc_gemm_idx_t khw = dlc_gemm_const(t, k->kh * k->kw), kwc = dlc_gemm_const(t, k->kw);
+  dlc_gemm_idx_t opg = dlc_gemm_const(t, k->opg), cgc = dlc_gemm_const(t, k->cg);
+  dlc_gemm_idx_t total = dlc_gemm_mul(t, dlc_gemm_mul(t, n, oc), dlc_gemm_mul(t, oh, ow));
+  dlc_gemm_idx_t grid = dlc_ck_arith(t, "ceildivui", total, thr);
+  dlc_strbuf_appendf(t->out,
+                     "  gpu.launch blocks(%%ck_bx, %%ck_by, %%ck_bz) in (%%ck_gx = %s, %%ck_gy = %s, %%ck_gz = %s) "
+                     "threads(%%ck_tx, %%ck_ty, %%ck_tz) in (%%ck_sx = %s, %%ck_sy = %s, %%ck_sz = %s) {\n",
+                     grid.s, one.s, one.s, thr.s, one.s, one.s);
+  dlc_strbuf_append(t->out, "  %ck_bid = gpu.block_id x\n  %ck_tid = gpu.thread_id x\n");
+  dlc_gemm_idx_t bid = {"%ck_bid"}, tid = {"%ck_tid"};
+  dlc_gemm_idx_t i = dlc_ck_arith(t, "addi", dlc_gemm_mul(t, bid, thr), tid);
+  dlc_gemm_idx_t in = dlc_ck_cmp(t, "ult", i, total);
+  dlc_strbuf_appendf(t->out, "  scf.if %s {\n", in.s);
+  dlc_gemm_idx_t owi = dlc_ck_arith(t, "remui", i, ow), t1 = dlc_ck_arith(t, "divui", i, ow);
+  dlc_gemm_idx_t ohi = dlc_ck_arith(t, "remui", t1, oh), t2 = dlc_ck_arith(t, "divui", t1, oh);
+  dlc_gemm_idx_t o = dlc_ck_arith(t, "remui", t2, oc), ni = dlc_ck_arith(t, "divui", t2, oc);
+  dlc_gemm_idx_t cbase = dlc_gemm_mul(t, dlc_ck_arith(t, "divui", o, opg), cgc);
+  dlc_gemm_idx_t ih0 = dlc_ck_arith(t, "subi", dlc_gemm_mul(t, ohi, geo[5]), geo[9]);
+  dlc_gemm_idx_t iw0 = dlc_ck_arith(t, "subi", dlc_gemm_mul(t, owi, geo[6]), geo[10]);
+  dlc_gemm_idx_t wbase = dlc_gemm_mul(t, o, kc);
+  dlc_strbuf_appendf(t->out, "  %%ck_dacc = scf.for %%ck_k = %s to %s step %s iter_args(%%ck_da = %%ck_zf) -> (f32) {\n",
+                     zero.s, kc.s, one.s);
+  dlc_gemm_idx_t kk = {"%ck_k"};
+  dlc_gemm_idx_t cl = dlc_ck_arith(t, "divui", kk, khw), rem = dlc_ck_arith(t, "remui", kk, khw);
+  dlc_gemm_idx_t khi = dlc_ck_arith(t, "divui", rem, kwc), kwi = dlc_ck_arith(t, "remui", rem, kwc);
+  dlc_gemm_idx_t ih = dlc_ck_arith(t, "addi", ih0, dlc_gemm_mul(t, khi, geo[7]));
+  dlc_gemm_idx_t iwv = dlc_ck_arith(t, "addi", iw0, dlc_gemm_mul(t, kwi, geo[8]));
+  dlc_gemm_idx_t ok = dlc_ck_and(t, dlc_ck_cmp(t, "sge", ih, zero), dlc_ck_cmp(t, "slt", ih, h));
+  ok = dlc_ck_and(t, ok, dlc_ck_cmp(t, "sge", iwv, zero));
+  ok = dlc_ck_and(t, ok, dlc_ck_cmp(t, "slt", iwv, wd));
+  dlc_gemm_idx_t ihc = dlc_ck_clamp(t, ih, zero, h, one), iwc = dlc_ck_clamp(t, iwv, zero, wd, one);
+  dlc_gemm_idx_t ci = dlc_ck_arith(t, "addi", cbase, cl), wi = dlc_ck_arith(t, "addi", wbase, kk);
+  dlc_strbuf_appendf(t->out, "  %%ck_dxv = memref.load %%in%d[%s, %s, %s, %s] : %s\n", k->ix, ni.s, ci.s, ihc.s, iwc.s,
+                     k->xty);
+  dlc_strbuf_appendf(t->out, "  %%ck_dxs = arith.select %s, %%ck_dxv, %%ck_zf : f32\n", ok.s);
+  dlc_strbuf_appendf(t->out, "  %%ck_dwv = memref.load %%ck_w[%s] : memref<%" PRId64 "xf32>\n", wi.s,
+                     k->o * k->cg * k->kh * k->kw);
+  dlc_strbuf_append(t->out, "  %ck_dp = arith.mulf %ck_dxs, %ck_dwv fastmath<contract> : f32\n"
+                            "  %ck_ds = arith.addf %ck_da, %ck_dp fastmath<contract> : f32\n  scf.yield %ck_ds : f32\n  }\n");
+  const char *v = "%ck_dacc";
+  if (k->ib >= 0) {
+    dlc_strbuf_appendf(t->out, "  %%ck_dbias = memref.load %%in%d[%s] : ", k->ib, o.s);
+    dlc_gpu_append_memref_type(t->out, k->bs);
+    dlc_strbuf_appendf(t->out, "\n  %%ck_dyb = arith.addf %s, %%ck_dbias : f32\n", v);
+    v = "%ck_dyb";
+  }
+  if (k->ir >= 0) {
+    dlc_strbuf_appendf(t->out, "  %%ck_dres = memref.load %%in%d[%s, %s, %s, %s] : %s\n", k->ir, ni.s, o.s, ohi.s, owi.s,
+                       k->yty);
+    dlc_strbuf_appendf(t->out, "  %%ck_dyr = arith.addf %s, %%ck_dres : f32\n", v);
+    v = "%ck_dyr";
+  }
+  if (k->relu) {
+    dlc_strbuf_appendf(t->out, "  %%ck_dya = arith.maximumf %s, %%ck_zf : f32\n", v);
+    v = "%ck_dya";
+  }
+  dlc_strbuf_appendf(t->out, "  memref.store %s, %%out0[%s, %s, %s, %s] : %s\n  }\n  gpu.terminator\n  }\n", v, ni.s,
+                     o.s, ohi.s, owi.s, k->yty);
+}
+
 dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out,
                                         bool *handled) {
   *handled = false;
@@ -187,8 +269,8 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
       !dlc_shape_from_type(mlirValueGetType(mlirOperationGetResult(conv, 0)), &ys))
     return NULL;
   if (!mlirTypeIsAF32(ys.elem) || xs.rank != 4 || ws.rank != 4 || ys.rank != 4 || !dlc_shape_is_static(&ws) ||
-      !mlirTypeEqual(xs.elem, ys.elem) || !mlirTypeEqual(ws.elem, ys.elem) || xs.dims[1] != ws.dims[1] ||
-      ys.dims[1] != ws.dims[0])
+      !mlirTypeEqual(xs.elem, ys.elem) || !mlirTypeEqual(ws.elem, ys.elem) || xs.dims[1] != ws.dims[1] * at.groups ||
+      ys.dims[1] != ws.dims[0] || ws.dims[0] % at.groups != 0)
     return NULL;
   if (!mlirValueIsNull(bias) &&
       (!dlc_shape_from_type(mlirValueGetType(bias), &bs) || bs.rank != 1 || bs.dims[0] != ws.dims[0] ||
@@ -272,6 +354,13 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   const int a_bytes = DLC_CK_TK * DLC_CK_TM * 4, b_bytes = DLC_CK_TK * DLC_CK_TN * 4;
   dlc_strbuf_appendf(&body, "  %%ck_smem = arith.constant %d : i32\n", a_bytes + b_bytes);
   dlc_gemm_idx_t b_off = dlc_gemm_const(&t, a_bytes);
+  if (at.groups > 1) {
+    dlc_ck_direct_t dk = {.ix = ix, .ib = ib, .ir = ir, .relu = relu, .o = o_, .cg = c_, .opg = o_ / at.groups,
+                          .kh = kh_, .kw = kw_, .bs = &bs, .xty = dlc_strbuf_cstr(&xty), .yty = dlc_strbuf_cstr(&yty)};
+    dlc_gemm_idx_t geo[12] = {n, oh, ow, h, wd, sh, sw, dh, dw, pt, pl, zero};
+    dlc_ck_emit_direct(&t, &dk, geo, one, thr);
+    goto done;
+  }
 
   dlc_strbuf_appendf(&body,
                      "  gpu.launch blocks(%%ck_bx, %%ck_by, %%ck_bz) in (%%ck_gx = %s, %%ck_gy = %s, %%ck_gz = %s) "
@@ -396,6 +485,7 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   }
   dlc_strbuf_append(&body, "  gpu.terminator\n  }\n");
 
+done:;
   dlcrt_status_t st = dlc_strbuf_status(&body);
   if (!st) st = dlc_strbuf_status(&xty);
   if (!st) st = dlc_strbuf_status(&yty);

@@ -3,7 +3,7 @@
 // 256-thread block, the input taps gathered on the fly into dynamic shared memory (A 16x64, B 16x32,
 // 6144 bytes), 8 accumulators per thread carried through the K loop, and the epilogue (bias, residual
 // add, relu) applied in registers before the NCHW store. A large convolution (over 2^26 multiply-adds)
-// keeps im2col + cuBLASLt; grouped convolutions stay for the generic path.
+// keeps im2col + cuBLASLt; grouped convolutions take a direct kernel (one thread per output element).
 // RUN: dlc-opt %s --dlc-lower-to-gpu --canonicalize --cse | FileCheck %s
 // Launch counts (kernels_unfused: the --no-fusion pipeline, where nothing is absorbed: the relu and the
 // add are launches of their own): with fusion the relu joins the conv kernel (one launch); in the
@@ -67,8 +67,9 @@ func.func @large(%x: tensor<8x64x56x56xf32>, %w: tensor<64x64x3x3xf32>) -> tenso
   return %0 : tensor<8x64x56x56xf32>
 }
 
+// A grouped convolution takes the direct kernel (one thread per output, the group's taps in a loop).
 // CHECK-LABEL: func.func @grouped(
-// CHECK-NEXT: "dlc.conv2d"
+// CHECK-NEXT: call @[[GROUPED:__dlc_gpu_conv2d_[0-9]+]](%arg0, %arg1)
 func.func @grouped(%x: tensor<1x4x8x8xf32>, %w: tensor<4x2x3x3xf32>) -> tensor<1x4x6x6xf32> {
   %0 = "dlc.conv2d"(%x, %w) {groups = 2 : i64} : (tensor<1x4x8x8xf32>, tensor<4x2x3x3xf32>) -> tensor<1x4x6x6xf32>
   return %0 : tensor<1x4x6x6xf32>
@@ -114,3 +115,11 @@ func.func @grouped(%x: tensor<1x4x8x8xf32>, %w: tensor<4x2x3x3xf32>) -> tensor<1
 // CHECK: func.func private @[[LARGE]](
 // CHECK: memref.alloc() : memref<8x576x3136xf32>
 // CHECK: call @dlcrt_gemm_f32(
+
+// 1 x 4 x 6 x 6 = 144 outputs: one block of 256 threads; group = o / 2, input channel = 2 * group + tap / 9.
+// CHECK: func.func private @[[GROUPED]](
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %c1, {{.*}}) threads({{.*}}) in ({{.*}} = %c256,
+// CHECK-NOT: dynamic_shared_memory
+// CHECK: scf.for {{.*}} = %c0 to %c18 step %c1 iter_args(
+// CHECK-NOT: dlcrt_gemm
+// CHECK: return

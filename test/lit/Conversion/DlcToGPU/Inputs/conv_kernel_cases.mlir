@@ -48,3 +48,15 @@ func.func private @residual_loop(%a: tensor<2x8x5x7xf32>, %c: tensor<2x8x5x7xf32
   %1 = "dlc.relu"(%0) : (tensor<2x8x5x7xf32>) -> tensor<2x8x5x7xf32>
   return %1 : tensor<2x8x5x7xf32>
 }
+// Depthwise (groups = channels = 6) with stride 2, padding, bias + relu: the direct kernel.
+func.func @conv_depthwise(%x: tensor<2x6x9x8xf32>, %w: tensor<6x1x3x3xf32>, %b: tensor<6xf32>) -> tensor<2x6x5x4xf32> {
+  %0 = "dlc.conv2d"(%x, %w, %b) {dilations = array<i64: 1, 1>, groups = 6 : i64, pads = array<i64: 1, 1, 1, 0>, strides = array<i64: 2, 2>} : (tensor<2x6x9x8xf32>, tensor<6x1x3x3xf32>, tensor<6xf32>) -> tensor<2x6x5x4xf32>
+  %1 = "dlc.relu"(%0) : (tensor<2x6x5x4xf32>) -> tensor<2x6x5x4xf32>
+  return %1 : tensor<2x6x5x4xf32>
+}
+// Two groups of 2 input -> 3 output channels, dilation 2, a residual add: the direct kernel.
+func.func @conv_grouped_residual(%x: tensor<1x4x7x7xf32>, %w: tensor<6x2x2x2xf32>, %r: tensor<1x6x5x6xf32>) -> tensor<1x6x5x6xf32> {
+  %0 = "dlc.conv2d"(%x, %w) {dilations = array<i64: 2, 2>, groups = 2 : i64, pads = array<i64: 0, 1, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x7x7xf32>, tensor<6x2x2x2xf32>) -> tensor<1x6x5x6xf32>
+  %1 = "dlc.add"(%0, %r) : (tensor<1x6x5x6xf32>, tensor<1x6x5x6xf32>) -> tensor<1x6x5x6xf32>
+  return %1 : tensor<1x6x5x6xf32>
+}

@@ -26,6 +26,16 @@ class CountingMachine(gs.GemmMachine):
 
 
 rnd, conv = gs.rnd, gs.conv
+
+
+def grouped(x, w, b, groups, strides, pads, dilations):
+    """numpy reference of a grouped convolution: the groups' convolutions side by side."""
+    cg, og = x.shape[1] // groups, w.shape[0] // groups
+    y = np.concatenate([conv(x[:, g * cg:(g + 1) * cg], w[g * og:(g + 1) * og], None, strides, pads, dilations)
+                        for g in range(groups)], axis=1)
+    return y + (b.reshape(1, -1, 1, 1) if b is not None else 0)
+
+
 CX, CW, CB = rnd(2, 3, 9, 9), rnd(4, 3, 3, 3, seed=9), rnd(4, seed=10)
 DX, DW = rnd(1, 2, 7, 8), rnd(3, 2, 2, 3, seed=11)
 YX, YW, YB = rnd(1, 1, 11, 10), rnd(2, 1, 3, 3, seed=12), rnd(2, seed=13)
@@ -34,6 +44,8 @@ RX, RW, RB, RR = rnd(1, 4, 6, 6, seed=17), rnd(4, 4, 3, 3, seed=18), rnd(4, seed
 TX, TW, TB = rnd(2, 5, 8, 8, seed=24), rnd(40, 5, 3, 3, seed=25), rnd(40, seed=26)
 NX, NW, NB = rnd(2, 16, 16, 16, seed=27), rnd(16, 16, 3, 3, seed=28), rnd(16, seed=29)
 GX, GW, GB, GR = rnd(2, 8, 5, 7, seed=30), rnd(8, 8, 3, 3, seed=31), rnd(8, seed=32), rnd(2, 8, 5, 7, seed=33)
+WX, WW, WB = rnd(2, 6, 9, 8, seed=34), rnd(6, 1, 3, 3, seed=35), rnd(6, seed=36)
+QX, QW, QR = rnd(1, 4, 7, 7, seed=37), rnd(6, 2, 2, 2, seed=38), rnd(1, 6, 5, 6, seed=39)
 CASES = {
     "conv_bias_relu": ([CX, CW, CB], lambda: np.maximum(conv(CX, CW, CB, (2, 2), (1, 1, 1, 1), (1, 1)), 0)),
     "conv_dilated": ([DX, DW], lambda: conv(DX, DW, None, (1, 2), (1, 0, 2, 1), (2, 1))),
@@ -44,6 +56,8 @@ CASES = {
     "conv_tiles": ([TX, TW, TB], lambda: conv(TX, TW, TB, (1, 1), (1, 0, 0, 1), (1, 1))),
     "conv_group_residual": ([GX, GW, GB, GR],
                             lambda: np.maximum(GR + conv(GX, GW, GB, (1, 1), (1, 1, 1, 1), (1, 1)), 0)),
+    "conv_depthwise": ([WX, WW, WB], lambda: np.maximum(grouped(WX, WW, WB, 6, (2, 2), (1, 1, 1, 0), (1, 1)), 0)),
+    "conv_grouped_residual": ([QX, QW, QR], lambda: QR + grouped(QX, QW, None, 2, (1, 1), (0, 1, 0, 0), (2, 2))),
     "conv_resnet": ([NX, NW, NB], lambda: np.maximum(conv(NX, NW, NB, (1, 1), (1, 1, 1, 1), (1, 1)), 0)),
 }
 
