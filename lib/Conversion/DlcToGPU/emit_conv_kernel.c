@@ -6,10 +6,10 @@
  * The GEMM is out[m, o] = sum_k col[m, k] * w[o, k] with m = (n, oh, ow) (M = N*OH*OW output pixels),
  * o an output channel (O) and k = (c, kh, kw) (K = C*KH*KW). One block of 256 threads computes a tile of
  * 64 pixels x 32 channels; thread t owns pixel t % 64 and the 8 channels 8*(t / 64) .. +7, accumulated
- * in registers (scf.for iter_args). The K loop walks tiles of 16: each thread gathers 4 input taps of
+ * in registers (scf.for iter_args); with at most 16 output channels the tile is 64 x 16, 4 per thread. The K loop walks tiles of 16: each thread gathers 4 input taps of
  * its own pixel straight from x (the im2col done on the fly; a tap in the padding, a k past K or a
  * pixel past M reads a clamped in-bounds address and selects 0, so there is no divergent load) into
- * shared memory A[16][64], and 2 filter elements into B[16][32] (zero past K or O); DLC_GPU_BARRIER;
+ * shared memory A[16][64], and 2 (or 1) filter elements into B[16][32 or 16] (zero past K or O); DLC_GPU_BARRIER;
  * 16 x 8 FMAs from shared memory (A reads are consecutive across a warp, B reads a broadcast);
  * barrier. The epilogue runs in registers: + bias[o], + the residual (a dlc.add of the conv's result,
  * its only user, and a tensor of the same type: a ResNet shortcut), relu (a dlc.relu that is the only
@@ -39,10 +39,9 @@
 
 #define DLC_CONV_KERNEL_MAX_MACS (INT64_C(1) << 26)
 #define DLC_CK_TM 64      /* output pixels per block */
-#define DLC_CK_TN 32      /* output channels per block */
 #define DLC_CK_TK 16      /* k per shared-memory tile */
 #define DLC_CK_THREADS 256
-#define DLC_CK_JN 8 /* channels per thread: TN / (THREADS / TM) */
+#define DLC_CK_CGROUPS (DLC_CK_THREADS / DLC_CK_TM) /* channel groups per block: 4 */
 
 typedef struct dlc_ck_attrs_t {
   int64_t strides[2], pads[4], dilations[2], groups;
@@ -336,7 +335,10 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   dlc_gemm_idx_t ow = dlc_ck_out_size(&t, ys.dims[3], wd, at.pads[1] + at.pads[3], at.dilations[1], kw_, at.strides[1]);
   dlc_gemm_idx_t ohw = dlc_gemm_mul(&t, oh, ow), m = dlc_gemm_mul(&t, n, ohw);
   dlc_gemm_idx_t oc = dlc_gemm_const(&t, o_), kc = dlc_gemm_const(&t, k_), khw = dlc_gemm_const(&t, kh_ * kw_);
-  dlc_gemm_idx_t kwc = dlc_gemm_const(&t, kw_), tm = dlc_gemm_const(&t, DLC_CK_TM), tn = dlc_gemm_const(&t, DLC_CK_TN);
+  /* 8 channels per thread (a 64 x 32 tile), or 4 (64 x 16) when there are at most 16 output channels:
+   * no thread then computes channels that do not exist, and a block does half the FMAs */
+  const int jn = o_ <= 16 ? 4 : 8, tn_ = jn * DLC_CK_CGROUPS;
+  dlc_gemm_idx_t kwc = dlc_gemm_const(&t, kw_), tm = dlc_gemm_const(&t, DLC_CK_TM), tn = dlc_gemm_const(&t, tn_);
   dlc_gemm_idx_t tk = dlc_gemm_const(&t, DLC_CK_TK), thr = dlc_gemm_const(&t, DLC_CK_THREADS);
   dlc_gemm_idx_t sh = dlc_gemm_const(&t, at.strides[0]), sw = dlc_gemm_const(&t, at.strides[1]);
   dlc_gemm_idx_t dh = dlc_gemm_const(&t, at.dilations[0]), dw = dlc_gemm_const(&t, at.dilations[1]);
@@ -351,7 +353,7 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   dlc_gpu_append_memref_type(&body, &ws);
   dlc_strbuf_appendf(&body, " into memref<%" PRId64 "xf32>\n", o_ * k_);
   dlc_strbuf_append(&body, "  %ck_zf = arith.constant 0.0 : f32\n");
-  const int a_bytes = DLC_CK_TK * DLC_CK_TM * 4, b_bytes = DLC_CK_TK * DLC_CK_TN * 4;
+  const int a_bytes = DLC_CK_TK * DLC_CK_TM * 4, b_bytes = DLC_CK_TK * tn_ * 4;
   dlc_strbuf_appendf(&body, "  %%ck_smem = arith.constant %d : i32\n", a_bytes + b_bytes);
   dlc_gemm_idx_t b_off = dlc_gemm_const(&t, a_bytes);
   if (at.groups > 1) {
@@ -372,7 +374,7 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   dlc_strbuf_appendf(&body, "  %%ck_a = memref.view %%ck_raw[%s][] : memref<?xi8, %s> to memref<%dx%dxf32, %s>\n",
                      zero.s, sm, DLC_CK_TK, DLC_CK_TM, sm);
   dlc_strbuf_appendf(&body, "  %%ck_b = memref.view %%ck_raw[%s][] : memref<?xi8, %s> to memref<%dx%dxf32, %s>\n",
-                     b_off.s, sm, DLC_CK_TK, DLC_CK_TN, sm);
+                     b_off.s, sm, DLC_CK_TK, tn_, sm);
   dlc_gemm_idx_t bid = {"%ck_bid"}, bidy = {"%ck_bidy"}, tid = {"%ck_tid"};
   dlc_gemm_idx_t m0 = dlc_gemm_mul(&t, bid, tm), o0 = dlc_gemm_mul(&t, bidy, tn);
   dlc_gemm_idx_t p = dlc_ck_arith(&t, "remui", tid, tm), cg = dlc_ck_arith(&t, "divui", tid, tm);
@@ -383,14 +385,14 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   dlc_gemm_idx_t ohi = dlc_ck_arith(&t, "remui", t1, oh), ni = dlc_ck_arith(&t, "divui", t1, oh);
   dlc_gemm_idx_t ih0 = dlc_ck_arith(&t, "subi", dlc_gemm_mul(&t, ohi, sh), pt);
   dlc_gemm_idx_t iw0 = dlc_ck_arith(&t, "subi", dlc_gemm_mul(&t, owi, sw), pl);
-  dlc_gemm_idx_t jbase = dlc_gemm_mul(&t, cg, dlc_gemm_const(&t, DLC_CK_JN));
+  dlc_gemm_idx_t jbase = dlc_gemm_mul(&t, cg, dlc_gemm_const(&t, jn));
 
   /* the K loop over tiles of TK, the accumulators as iter_args */
-  dlc_strbuf_appendf(&body, "  %%ck_acc:%d = scf.for %%ck_k0 = %s to %s step %s iter_args(", DLC_CK_JN, zero.s, kc.s,
+  dlc_strbuf_appendf(&body, "  %%ck_acc:%d = scf.for %%ck_k0 = %s to %s step %s iter_args(", jn, zero.s, kc.s,
                      tk.s);
-  for (int j = 0; j < DLC_CK_JN; ++j) dlc_strbuf_appendf(&body, "%s%%ck_a%d = %%ck_zf", j ? ", " : "", j);
+  for (int j = 0; j < jn; ++j) dlc_strbuf_appendf(&body, "%s%%ck_a%d = %%ck_zf", j ? ", " : "", j);
   dlc_strbuf_append(&body, ") -> (");
-  for (int j = 0; j < DLC_CK_JN; ++j) dlc_strbuf_appendf(&body, "%sf32", j ? ", " : "");
+  for (int j = 0; j < jn; ++j) dlc_strbuf_appendf(&body, "%sf32", j ? ", " : "");
   dlc_strbuf_append(&body, ") {\n");
   dlc_gemm_idx_t k0 = {"%ck_k0"};
   /* A tile: rows kk = cg + 4r of this thread's pixel column p */
@@ -416,7 +418,7 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
                        DLC_CK_TK, DLC_CK_TM, sm);
   }
   /* B tile: element e = tid + 256 r is (oo = e / TK, kk = e % TK): consecutive lanes read consecutive k */
-  for (int r = 0; r < DLC_CK_TK * DLC_CK_TN / DLC_CK_THREADS; ++r) {
+  for (int r = 0; r < DLC_CK_TK * tn_ / DLC_CK_THREADS; ++r) {
     dlc_gemm_idx_t e = dlc_ck_arith(&t, "addi", tid, dlc_gemm_const(&t, r * DLC_CK_THREADS));
     dlc_gemm_idx_t oo = dlc_ck_arith(&t, "divui", e, tk), kk = dlc_ck_arith(&t, "remui", e, tk);
     dlc_gemm_idx_t k = dlc_ck_arith(&t, "addi", k0, kk), o = dlc_ck_arith(&t, "addi", o0, oo);
@@ -427,38 +429,38 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
     dlc_strbuf_appendf(&body, "  %%ck_wv%d = memref.load %%ck_w[%s] : memref<%" PRId64 "xf32>\n", r, flat.s, o_ * k_);
     dlc_strbuf_appendf(&body, "  %%ck_ws%d = arith.select %s, %%ck_wv%d, %%ck_zf : f32\n", r, ok.s, r);
     dlc_strbuf_appendf(&body, "  memref.store %%ck_ws%d, %%ck_b[%s, %s] : memref<%dx%dxf32, %s>\n", r, kk.s, oo.s,
-                       DLC_CK_TK, DLC_CK_TN, sm);
+                       DLC_CK_TK, tn_, sm);
   }
   dlc_strbuf_append(&body, "  " DLC_GPU_BARRIER "\n");
   /* TK x JN FMAs */
-  dlc_strbuf_appendf(&body, "  %%ck_in:%d = scf.for %%ck_kk = %s to %s step %s iter_args(", DLC_CK_JN, zero.s, tk.s,
+  dlc_strbuf_appendf(&body, "  %%ck_in:%d = scf.for %%ck_kk = %s to %s step %s iter_args(", jn, zero.s, tk.s,
                      one.s);
-  for (int j = 0; j < DLC_CK_JN; ++j) dlc_strbuf_appendf(&body, "%s%%ck_i%d = %%ck_a%d", j ? ", " : "", j, j);
+  for (int j = 0; j < jn; ++j) dlc_strbuf_appendf(&body, "%s%%ck_i%d = %%ck_a%d", j ? ", " : "", j, j);
   dlc_strbuf_append(&body, ") -> (");
-  for (int j = 0; j < DLC_CK_JN; ++j) dlc_strbuf_appendf(&body, "%sf32", j ? ", " : "");
+  for (int j = 0; j < jn; ++j) dlc_strbuf_appendf(&body, "%sf32", j ? ", " : "");
   dlc_strbuf_append(&body, ") {\n");
   dlc_strbuf_appendf(&body, "  %%ck_av = memref.load %%ck_a[%%ck_kk, %s] : memref<%dx%dxf32, %s>\n", p.s, DLC_CK_TK,
                      DLC_CK_TM, sm);
-  for (int j = 0; j < DLC_CK_JN; ++j) {
+  for (int j = 0; j < jn; ++j) {
     dlc_gemm_idx_t col = dlc_ck_arith(&t, "addi", jbase, dlc_gemm_const(&t, j));
     dlc_strbuf_appendf(&body, "  %%ck_bv%d = memref.load %%ck_b[%%ck_kk, %s] : memref<%dx%dxf32, %s>\n", j, col.s,
-                       DLC_CK_TK, DLC_CK_TN, sm);
+                       DLC_CK_TK, tn_, sm);
     dlc_strbuf_appendf(&body, "  %%ck_pr%d = arith.mulf %%ck_av, %%ck_bv%d fastmath<contract> : f32\n", j, j);
     dlc_strbuf_appendf(&body, "  %%ck_s%d = arith.addf %%ck_i%d, %%ck_pr%d fastmath<contract> : f32\n", j, j, j);
   }
   dlc_strbuf_append(&body, "  scf.yield ");
-  for (int j = 0; j < DLC_CK_JN; ++j) dlc_strbuf_appendf(&body, "%s%%ck_s%d", j ? ", " : "", j);
+  for (int j = 0; j < jn; ++j) dlc_strbuf_appendf(&body, "%s%%ck_s%d", j ? ", " : "", j);
   dlc_strbuf_append(&body, " : ");
-  for (int j = 0; j < DLC_CK_JN; ++j) dlc_strbuf_appendf(&body, "%sf32", j ? ", " : "");
+  for (int j = 0; j < jn; ++j) dlc_strbuf_appendf(&body, "%sf32", j ? ", " : "");
   dlc_strbuf_append(&body, "\n  }\n");
   dlc_strbuf_append(&body, "  " DLC_GPU_BARRIER "\n  scf.yield ");
-  for (int j = 0; j < DLC_CK_JN; ++j) dlc_strbuf_appendf(&body, "%s%%ck_in#%d", j ? ", " : "", j);
+  for (int j = 0; j < jn; ++j) dlc_strbuf_appendf(&body, "%s%%ck_in#%d", j ? ", " : "", j);
   dlc_strbuf_append(&body, " : ");
-  for (int j = 0; j < DLC_CK_JN; ++j) dlc_strbuf_appendf(&body, "%sf32", j ? ", " : "");
+  for (int j = 0; j < jn; ++j) dlc_strbuf_appendf(&body, "%sf32", j ? ", " : "");
   dlc_strbuf_append(&body, "\n  }\n");
 
   /* epilogue in registers, stored NCHW */
-  for (int j = 0; j < DLC_CK_JN; ++j) {
+  for (int j = 0; j < jn; ++j) {
     dlc_gemm_idx_t o = dlc_ck_arith(&t, "addi", o0, dlc_ck_arith(&t, "addi", jbase, dlc_gemm_const(&t, j)));
     dlc_gemm_idx_t ok = dlc_ck_and(&t, m_ok, dlc_ck_cmp(&t, "ult", o, oc));
     dlc_strbuf_appendf(&body, "  scf.if %s {\n", ok.s);
