@@ -197,6 +197,7 @@ static void dlc_ck_emit_direct(dlc_gemm_text_t *t, const dlc_ck_direct_t *k, con
   dlc_gemm_idx_t opg = dlc_gemm_const(t, k->opg), cgc = dlc_gemm_const(t, k->cg);
   dlc_gemm_idx_t total = dlc_gemm_mul(t, dlc_gemm_mul(t, n, oc), dlc_gemm_mul(t, oh, ow));
   dlc_gemm_idx_t grid = dlc_ck_arith(t, "ceildivui", total, thr);
+  dlc_strbuf_appendf(t->out, "  scf.if %s {\n", dlc_ck_cmp(t, "ugt", total, zero).s); /* no launch of 0 blocks */
   dlc_strbuf_appendf(t->out,
                      "  gpu.launch blocks(%%ck_bx, %%ck_by, %%ck_bz) in (%%ck_gx = %s, %%ck_gy = %s, %%ck_gz = %s) "
                      "threads(%%ck_tx, %%ck_ty, %%ck_tz) in (%%ck_sx = %s, %%ck_sy = %s, %%ck_sz = %s) {\n",
@@ -249,7 +250,7 @@ static void dlc_ck_emit_direct(dlc_gemm_text_t *t, const dlc_ck_direct_t *k, con
     dlc_strbuf_appendf(t->out, "  %%ck_dya = arith.maximumf %s, %%ck_zf : f32\n", v);
     v = "%ck_dya";
   }
-  dlc_strbuf_appendf(t->out, "  memref.store %s, %%out0[%s, %s, %s, %s] : %s\n  }\n  gpu.terminator\n  }\n", v, ni.s,
+  dlc_strbuf_appendf(t->out, "  memref.store %s, %%out0[%s, %s, %s, %s] : %s\n  }\n  gpu.terminator\n  }\n  }\n", v, ni.s,
                      o.s, ohi.s, owi.s, k->yty);
 }
 
@@ -364,6 +365,7 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
     goto done;
   }
 
+  dlc_strbuf_appendf(&body, "  scf.if %s {\n", dlc_ck_cmp(&t, "ugt", m, zero).s); /* no launch of 0 blocks */
   dlc_strbuf_appendf(&body,
                      "  gpu.launch blocks(%%ck_bx, %%ck_by, %%ck_bz) in (%%ck_gx = %s, %%ck_gy = %s, %%ck_gz = %s) "
                      "threads(%%ck_tx, %%ck_ty, %%ck_tz) in (%%ck_sx = %s, %%ck_sy = %s, %%ck_sz = %s) "
@@ -485,7 +487,7 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
     dlc_strbuf_appendf(&body, "  memref.store %s, %%out0[%s, %s, %s, %s] : %s\n  }\n", v, ni.s, o.s, ohi.s, owi.s,
                        dlc_strbuf_cstr(&yty));
   }
-  dlc_strbuf_append(&body, "  gpu.terminator\n  }\n");
+  dlc_strbuf_append(&body, "  gpu.terminator\n  }\n  }\n");
 
 done:;
   dlcrt_status_t st = dlc_strbuf_status(&body);

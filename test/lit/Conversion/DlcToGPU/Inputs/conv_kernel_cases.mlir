@@ -60,3 +60,12 @@ func.func @conv_grouped_residual(%x: tensor<1x4x7x7xf32>, %w: tensor<6x2x2x2xf32
   %1 = "dlc.add"(%0, %r) : (tensor<1x6x5x6xf32>, tensor<1x6x5x6xf32>) -> tensor<1x6x5x6xf32>
   return %1 : tensor<1x6x5x6xf32>
 }
+// An empty batch: no launch (CUDA cannot launch 0 blocks), an empty result.
+func.func @conv_empty(%x: tensor<?x3x6x6xf32>, %w: tensor<5x3x3x3xf32>) -> tensor<?x5x6x6xf32> {
+  %0 = "dlc.conv2d"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<?x3x6x6xf32>, tensor<5x3x3x3xf32>) -> tensor<?x5x6x6xf32>
+  return %0 : tensor<?x5x6x6xf32>
+}
+func.func @depthwise_empty(%x: tensor<?x3x6x6xf32>, %w: tensor<3x1x3x3xf32>) -> tensor<?x3x6x6xf32> {
+  %0 = "dlc.conv2d"(%x, %w) {pads = array<i64: 1, 1, 1, 1>, groups = 3 : i64} : (tensor<?x3x6x6xf32>, tensor<3x1x3x3xf32>) -> tensor<?x3x6x6xf32>
+  return %0 : tensor<?x3x6x6xf32>
+}
