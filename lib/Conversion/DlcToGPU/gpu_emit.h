@@ -43,7 +43,7 @@
  *
  * Adding an emitter (H2: emit_row_kernel.c, H3: emit_gemm_call.c): implement the prototype below in
  * your own source file, add that file to dlc_compiler in lib/CMakeLists.txt, and add your line to
- * dlc_gpu_emitters[] in lower_to_gpu.c (the order there is gemm, row, elementwise, transpose). */
+ * dlc_gpu_emitters[] in lower_to_gpu.c (the order there is conv kernel, gemm, row, elementwise, transpose). */
 #ifndef DLC_CONVERSION_DLCTOGPU_GPU_EMIT_H
 #define DLC_CONVERSION_DLCTOGPU_GPU_EMIT_H
 

@@ -18,7 +18,7 @@
 
 #define DLC_GPU_PENDING_NAME "__dlc_gpu_pending"
 
-/* The emitters, tried in this order (gemm, row, elementwise, transpose); NULL ends the table. */
+/* The emitters, tried in this order (conv kernel, gemm, row, elementwise, transpose); NULL ends the table. */
 static const dlc_gpu_emitter_fn dlc_gpu_emitters[] = {
     dlc_gpu_emit_conv_kernel,
     dlc_gpu_emit_gemm_call,
