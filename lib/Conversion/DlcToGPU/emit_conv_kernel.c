@@ -1,34 +1,36 @@
-/* dlc.conv2d (NCHW x OIHW, groups = 1, f32, static filter) on the GPU as ONE implicit-GEMM kernel with
- * its epilogue fused, instead of emit_conv_gemm.c's im2col kernel + cuBLASLt GEMM + bias kernel.
- * Grouped and depthwise convolutions (groups > 1) take a direct kernel, one thread per output element
- * (dlc_ck_emit_direct), with the same epilogue.
+/* dlc.conv2d (NCHW x OIHW, f32, static filter) on the GPU as ONE kernel with its epilogue fused,
+ * instead of emit_conv_gemm.c's im2col kernel + cuBLASLt GEMM + bias kernel: groups = 1 as an implicit
+ * GEMM; grouped and depthwise convolutions (groups > 1) as a direct kernel, one thread per output
+ * element (dlc_ck_emit_direct), with the same epilogue.
  *
  * The GEMM is out[m, o] = sum_k col[m, k] * w[o, k] with m = (n, oh, ow) (M = N*OH*OW output pixels),
- * o an output channel (O) and k = (c, kh, kw) (K = C*KH*KW). One block of 256 threads computes a tile of
- * 64 pixels x 32 channels; thread t owns pixel t % 64 and the 8 channels 8*(t / 64) .. +7, accumulated
- * in registers (scf.for iter_args); with at most 16 output channels the tile is 64 x 16, 4 per thread. The K loop walks tiles of 16: each thread gathers 4 input taps of
- * its own pixel straight from x (the im2col done on the fly; a tap in the padding, a k past K or a
- * pixel past M reads a clamped in-bounds address and selects 0, so there is no divergent load) into
- * shared memory A[16][64], and 2 (or 1) filter elements into B[16][32 or 16] (zero past K or O); DLC_GPU_BARRIER;
- * 16 x 8 FMAs from shared memory (A reads are consecutive across a warp, B reads a broadcast);
+ * o an output channel (O) and k = (c, kh, kw) (K = C*KH*KW). One block of 256 threads computes a tile
+ * of 64 pixels x 32 channels: thread t owns pixel t % 64 and the 8 channels 8*(t / 64) .. +7,
+ * accumulated in registers (scf.for iter_args); with at most 16 output channels the tile is 64 x 16,
+ * 4 channels per thread. The K loop walks tiles of 16: each thread gathers 4 input taps of its own
+ * pixel straight from x (the im2col done on the fly; a tap in the padding, a k past K or a pixel past
+ * M reads a clamped in-bounds address and selects 0, so there is no divergent load) into shared memory
+ * A[16][64], and 2 (or 1) filter elements into B[16][32 (or 16)] (zero past K or O); DLC_GPU_BARRIER;
+ * 16 x 8 (or 4) FMAs from shared memory (A reads consecutive across a warp, B reads a broadcast);
  * barrier. The epilogue runs in registers: + bias[o], + the residual (a dlc.add of the conv's result,
  * its only user, and a tensor of the same type: a ResNet shortcut), relu (a dlc.relu that is the only
  * user of the conv or of that add), and stores NCHW (consecutive lanes write consecutive ow). In the
  * cuda pipeline fuse-elementwise has usually grouped such an add (+ relu) into a "loop" fusion group
  * already: a call of a group whose body is exactly that add (+ relu) is absorbed the same way. With
- * --no-fusion nothing is absorbed.
+ * --no-fusion nothing is absorbed. An empty output launches nothing.
  *
- * Cost rule (which path a convolution takes). The kernel runs on CUDA cores (no tensor cores, about a
- * quarter of the f32 FMA peak for these tiles); the im2col path is three launches (im2col, GEMM, bias
- * epilogue), writes and re-reads the K x M column matrix, and reaches cuBLASLt's efficiency only for
- * large GEMMs. A small convolution is bound by launches and memory traffic, a large one by the FMAs.
- * We take the kernel when the convolution has at most DLC_CONV_KERNEL_MAX_MACS multiply-adds
+ * Cost rule (which path a convolution takes). The kernel runs on CUDA cores (no tensor cores; about a
+ * quarter of the f32 FMA peak is what such tiles reach); the im2col path is three launches (im2col,
+ * GEMM, bias epilogue), writes and re-reads the K x M column matrix, and reaches cuBLASLt's efficiency
+ * only for large GEMMs. A small convolution is bound by launches and memory traffic, a large one by
+ * the FMAs. We take the kernel when the convolution has at most DLC_CONV_KERNEL_MAX_MACS multiply-adds
  * (N*OH*OW*O*C*KH*KW, a dynamic dim counted as 128 as in the cost model's estimates): 2^26 MACs are
  * ~9 us at a quarter of an H100's f32 peak (67 TFLOP/s), the order of the im2col path's extra launches
- * and column traffic at that size; above it, cuBLASLt's tensor-core/optimised GEMM wins. The module attribute
+ * and column traffic at that size; above it cuBLASLt's GEMM wins. The module attribute
  * `dlc.conv_kernel_max_macs = N : i64` overrides the threshold (0: always the cuBLASLt path; tests use
- * it to pin a path). Other convolutions (f16/bf16, a dynamic filter, groups > 1 above the
- * threshold) are left to emit_conv_gemm.c (groups 1) / the generic path. */
+ * it to pin a path). Not measured on a GPU yet (no device in this session): the threshold is an
+ * estimate. Other convolutions (f16/bf16, a dynamic filter, anything above the threshold) are left to
+ * emit_conv_gemm.c (groups 1) / the generic path. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
