@@ -43,7 +43,7 @@
  *
  * Adding an emitter (H2: emit_row_kernel.c, H3: emit_gemm_call.c): implement the prototype below in
  * your own source file, add that file to dlc_compiler in lib/CMakeLists.txt, and add your line to
- * dlc_gpu_emitters[] in lower_to_gpu.c (the order there is gemm, row, elementwise, transpose). */
+ * dlc_gpu_emitters[] in lower_to_gpu.c (the order there is conv kernel, gemm, row, elementwise, transpose). */
 #ifndef DLC_CONVERSION_DLCTOGPU_GPU_EMIT_H
 #define DLC_CONVERSION_DLCTOGPU_GPU_EMIT_H
 
@@ -90,6 +90,8 @@ typedef dlcrt_status_t (*dlc_gpu_emitter_fn)(dlc_gpu_unit_t *unit, const char *f
 
 /* The emitters, tried in this order. */
 dlcrt_status_t dlc_gpu_emit_gemm_chain_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
+/* dlc.conv2d as one implicit-GEMM kernel when small (emit_conv_kernel.c), before the cuBLASLt path. */
+dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 dlcrt_status_t dlc_gpu_emit_row_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out,

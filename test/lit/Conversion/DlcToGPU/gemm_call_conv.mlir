@@ -8,6 +8,9 @@
 // RUN: dlc-opt %s --dlc-pipeline=cuda --emit=ptx -o %t.ptx
 // RUN: %ptxas -arch=sm_90 %t.ptx -o %t.cubin
 // RUN: dlc-opt %s --dlc-pipeline=cuda | FileCheck %s --check-prefix=HOST
+// The module pins the cuBLASLt path (dlc.conv_kernel_max_macs = 0); small convolutions otherwise take
+// the implicit-GEMM kernel of emit_conv_kernel.c (conv_kernel.mlir).
+module attributes {dlc.conv_kernel_max_macs = 0 : i64} {
 
 // CHECK-LABEL: func.func @main(
 // CHECK-NEXT: %[[Y:.*]] = call @[[CONV:__dlc_gpu_conv2d_[0-9]+]](%arg0, %arg1, %arg2)
@@ -74,3 +77,4 @@ func.func @grouped(%x: tensor<1x4x8x8xf32>, %w: tensor<4x2x3x3xf32>) -> tensor<1
 // CHECK: gpu.terminator
 
 // HOST-COUNT-2: llvm.call @dlcrt_gemm_f32(
+}

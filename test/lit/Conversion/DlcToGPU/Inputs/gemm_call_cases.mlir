@@ -1,5 +1,8 @@
 // Cases for gemm_call_sim.test: GEMMs (cuBLASLt calls with epilogues) and convolutions (im2col
 // kernel + GEMM + epilogue kernel) that dlc-lower-to-gpu turns into one function each.
+// The convolutions are pinned to the cuBLASLt path (dlc.conv_kernel_max_macs = 0; the implicit-GEMM
+// kernel of emit_conv_kernel.c is tested by conv_kernel_sim.test).
+module attributes {dlc.conv_kernel_max_macs = 0 : i64} {
 func.func @mm_bias_relu(%a: tensor<8x32xf32>, %w: tensor<16x32xf32>, %b: tensor<16xf32>) -> tensor<8x16xf32> {
   %0 = "dlc.matmul"(%a, %w) {transpose_b = true} : (tensor<8x32xf32>, tensor<16x32xf32>) -> tensor<8x16xf32>
   %1 = "dlc.add"(%b, %0) : (tensor<16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
@@ -49,4 +52,5 @@ func.func @conv_residual_relu(%x: tensor<1x4x6x6xf32>, %w: tensor<4x4x3x3xf32>, 
   %1 = "dlc.add"(%r, %0) : (tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
   %2 = "dlc.relu"(%1) : (tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
   return %2 : tensor<1x4x6x6xf32>
+}
 }

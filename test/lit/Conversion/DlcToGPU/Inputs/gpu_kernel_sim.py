@@ -240,13 +240,18 @@ class Machine:
             iv = self.lanes(a[0]).astype(np.int64).copy()
             ub, stp = self.lanes(a[1]), self.lanes(a[2])
             live = self.active(mask) & (iv < ub)
+            carry = list(a[3:])  # iter_args: a lane keeps its values once its loop has ended
             while live.any():
                 local = dict(env)
                 local[names[0]] = iv if self.T else iv[0]
-                self.run(body, local, live if self.T else True)
+                for name, v in zip(names[1:], carry):
+                    local[name] = v
+                outs = self.run(body, local, live if self.T else True)
+                if carry:
+                    carry = [np.where(live, o, c) if self.T else o for o, c in zip(outs, carry)]
                 iv = iv + stp
                 live = live & (iv < ub)
-            return []
+            return carry
         if n in ("gpu.block_id", "gpu.thread_id", "gpu.grid_dim", "gpu.block_dim"):
             return [self.ids[(n, re.search(r"#gpu<dim (\w)>", op.props).group(1))]]
         if n == "gpu.launch":
