@@ -5,8 +5,10 @@
  *    activation) epilogue. Other epilogue ops (residual add, scaling, cast, erf-gelu) are reported and
  *    left to loop fusion: the library call takes no such epilogue, and a group it cannot handle would be
  *    lowered op by op. A matmul with no epilogue stays alone (a plain library call).
+ * 0. Attention first (fuse_attention.c): matmul -> [scale] [mask] softmax -> matmul with its adjacent
+ *    transposes becomes one "attention" group (one kernel, emit_attention_kernel.c).
  * 2. GEMM chains: GEMM -> elementwise -> GEMM (MLP block) and GEMM -> [scale, mask] softmax -> GEMM
- *    (attention, causal mask included) are found and costed: bytes of the intermediate saved against
+ *    (attention chains that step 0 did not form) are found and costed: bytes of the intermediate saved against
  *    whether either GEMM is compute-bound (arithmetic intensity above the target's ridge point, where
  *    keeping it in a library kernel wins). They are NOT formed: no fused GEMM-chain kernel generator
  *    exists yet, and --dlc-explain says so with the estimate. */
@@ -15,9 +17,10 @@
 
 #include "dlc/mlir_util.h"
 #include "dlc/passes.h"
+#include "fuse_attention.h"
 #include "fusion.h"
 
-enum { DLC_CLAIM_GEMM = 3 };
+enum { DLC_CLAIM_GEMM = 3, DLC_CLAIM_ATTENTION = 4 };
 #define PASS "fuse-gemm-chain"
 
 static int dlc_single_user(const dlc_fgraph_t *g, int i) {
@@ -121,6 +124,12 @@ static void dlc_explain_chain(dlc_fgraph_t *g, int i) {
     if (!dlc_fusion_is_free(g->ops[visited_path[p]])) saved += 2 * dlc_fusion_value_bytes(mlirOperationGetResult(g->ops[visited_path[p]], 0));
   saved += 2 * dlc_fusion_value_bytes(mlirOperationGetResult(g->ops[i], 0));
   char sb[32];
+  if (softmax) { /* fuse_attention.c had its chance: the chain is outside its rules */
+    dlc_fusion_explain(PASS, "attention chain %s -> %s (%d ops between): not formed: outside the attention kernel's rules (rank-4 f32 "
+                             "operands, single-use scale/mask/softmax chain, head dim <= 128) (would save ~%s)",
+                       a, b, npath, dlc_fusion_bytes_str(saved, sb, sizeof(sb)));
+    return;
+  }
   dlc_fusion_explain(PASS, "%s chain %s -> %s (%d ops between): not formed: no fused GEMM-chain kernel generator yet (would save ~%s, %.2f us)",
                      kind, a, b, npath, dlc_fusion_bytes_str(saved, sb, sizeof(sb)),
                      saved / dlc_fusion_settings()->target.hbm_bytes_per_s * 1e6 + npath * dlc_fusion_settings()->target.launch_us);
@@ -129,10 +138,11 @@ static void dlc_explain_chain(dlc_fgraph_t *g, int i) {
 static bool dlc_fuse_gemm_func(MlirOperation func) {
   dlc_fgraph_t g;
   if (!dlc_fgraph_build(func, &g)) return false;
+  dlc_fuse_attention_groups(&g, DLC_CLAIM_ATTENTION); /* attention first: fuse_attention.c */
   for (int i = 0; i < g.n; ++i)
-    if (dlc_op_is(g.ops[i], DLC_MATMUL)) dlc_explain_chain(&g, i);
+    if (dlc_op_is(g.ops[i], DLC_MATMUL) && !g.claimed[dlc_fgraph_find(&g, i)]) dlc_explain_chain(&g, i);
   for (int i = 0; i < g.n; ++i) {
-    if (!dlc_op_is(g.ops[i], DLC_MATMUL)) continue;
+    if (!dlc_op_is(g.ops[i], DLC_MATMUL) || g.claimed[dlc_fgraph_find(&g, i)] == DLC_CLAIM_ATTENTION) continue;
     char ml[160], el[160];
     dlc_fusion_op_label(g.ops[i], ml, sizeof(ml));
     MlirValue res = mlirOperationGetResult(g.ops[i], 0);
@@ -170,6 +180,7 @@ static bool dlc_fuse_gemm_func(MlirOperation func) {
     }
   }
   int formed = dlc_fusion_outline_groups(&g, DLC_CLAIM_GEMM, 2, "gemm_chain", PASS);
+  if (formed >= 0) formed = dlc_fusion_outline_groups(&g, DLC_CLAIM_ATTENTION, 2, "attention", PASS);
   dlc_fgraph_free(&g);
   return formed >= 0;
 }

@@ -90,6 +90,8 @@ typedef dlcrt_status_t (*dlc_gpu_emitter_fn)(dlc_gpu_unit_t *unit, const char *f
 
 /* The emitters, tried in this order. */
 dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
+dlcrt_status_t dlc_gpu_emit_attention_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out,
+                                             bool *handled);
 dlcrt_status_t dlc_gpu_emit_row_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out,
                                                bool *handled);

@@ -21,6 +21,7 @@
 /* The emitters, tried in this order (gemm, row, elementwise, transpose); NULL ends the table. */
 static const dlc_gpu_emitter_fn dlc_gpu_emitters[] = {
     dlc_gpu_emit_gemm_call,
+    dlc_gpu_emit_attention_kernel,
     dlc_gpu_emit_row_kernel,
     dlc_gpu_emit_elementwise_kernel,
     dlc_gpu_emit_transpose_kernel,
