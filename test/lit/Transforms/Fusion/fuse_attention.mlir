@@ -116,3 +116,16 @@ func.func @v_flag(%q: tensor<1x2x16x32xf32>, %k: tensor<1x2x32x16xf32>, %v: tens
   %o = "dlc.matmul"(%p, %v) {transpose_b = true} : (tensor<1x2x16x16xf32>, tensor<1x2x32x16xf32>) -> tensor<1x2x16x32xf32> loc("VFlagPV")
   return %o : tensor<1x2x16x32xf32>
 }
+
+// A long sequence (4096, 8 heads): the SIMT kernel's GEMM flops at 1/8 of the FMA peak cost more than
+// library GEMMs with the score matrix in memory: not formed.
+// CHECK-LABEL: func.func @long_seq(
+// CHECK-NOT: attention
+// CHECK: return
+// EXPLAIN: attention dlc.matmul@LongQK -> dlc.matmul@LongPV: not formed: no gain ({{[0-9.]+}} us fused vs {{[0-9.]+}} us apart)
+func.func @long_seq(%q: tensor<1x8x4096x64xf32>, %k: tensor<1x8x64x4096xf32>, %v: tensor<1x8x4096x64xf32>) -> tensor<1x8x4096x64xf32> {
+  %s = "dlc.matmul"(%q, %k) : (tensor<1x8x4096x64xf32>, tensor<1x8x64x4096xf32>) -> tensor<1x8x4096x4096xf32> loc("LongQK")
+  %p = "dlc.softmax"(%s) {axis = 3 : i64} : (tensor<1x8x4096x4096xf32>) -> tensor<1x8x4096x4096xf32>
+  %o = "dlc.matmul"(%p, %v) : (tensor<1x8x4096x4096xf32>, tensor<1x8x4096x64xf32>) -> tensor<1x8x4096x64xf32> loc("LongPV")
+  return %o : tensor<1x8x4096x64xf32>
+}
