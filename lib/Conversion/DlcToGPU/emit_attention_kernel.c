@@ -28,6 +28,7 @@
 #define ATT_ROWS_PER_BLOCK 4
 #define ATT_MAX_SCORE_OPS 3
 #define ATT_MAX_REGS 4
+#define ATT_KEY_TILE 32
 
 typedef struct att_operand_t {
   int input;      /* group input index */
@@ -443,9 +444,10 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_line(e, "%%grid = arith.muli %%BH, %%nqb : index");
   att_line(e, "%%threads = arith.constant %d : index", 32 * ATT_ROWS_PER_BLOCK);
   att_line(e, "%%any = arith.cmpi ugt, %%grid, %%c0 : index");
+  att_line(e, "%%smem = arith.constant %lld : i32", (long long)(ATT_KEY_TILE * (p->d + p->dv) * 4));
   att_line(e, "scf.if %%any {");
   att_line(e, "gpu.launch blocks(%%bx, %%by, %%bz) in (%%gx = %%grid, %%gy = %%c1, %%gz = %%c1) threads(%%tx, %%ty, %%tz) in "
-              "(%%sx = %%threads, %%sy = %%c1, %%sz = %%c1) {");
+              "(%%sx = %%threads, %%sy = %%c1, %%sz = %%c1) dynamic_shared_memory_size %%smem {");
   char c32[16], lane[16], warp[16], bh[16], qb[16], b[16], h[16], row0[16], row[16], ok[16], tmp[16];
   att_idx(e, 32, c32);
   att_bin(e, "arith.remui", "%tx", c32, "index", lane);
@@ -458,7 +460,16 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_bin(e, "arith.addi", row0, warp, "index", row);
   att_fresh(e, ok);
   att_line(e, "%s = arith.cmpi ult, %s, %%Sq : index", ok, row);
-  att_line(e, "scf.if %s {", ok);
+  /* Rows past Sq compute on the last row (every thread must reach the barriers) and store nothing. */
+  char sq1[16], rowc[16], raw[16];
+  att_bin(e, "arith.subi", "%Sq", "%c1", "index", sq1);
+  att_fresh(e, rowc);
+  att_line(e, "%s = arith.select %s, %s, %s : index", rowc, ok, row, sq1);
+  strcpy(row, rowc);
+  att_fresh(e, raw);
+  att_line(e, "%s = gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>", raw);
+  att_line(e, "%%tile = memref.view %s[%%c0][] : memref<?xi8, #gpu.address_space<workgroup>> to memref<%lldxf32, "
+              "#gpu.address_space<workgroup>>", raw, (long long)(ATT_KEY_TILE * (p->d + p->dv)));
   /* Bases: Q row, K and V heads, output row. */
   char qbase[16], kbase[16], vbase[16], obase[16];
   const char *bases[4][3] = {{"%qs0", "%qs1", "%qs2"}, {"%ks0", "%ks1", NULL}, {"%vs0", "%vs1", NULL}, {"%os0", "%os1", "%os2"}};
@@ -510,28 +521,78 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   char ninf[16];
   att_fresh(e, ninf);
   att_line(e, "%s = arith.constant -3.40282347e+38 : f32", ninf);
-  /* The key loop with online softmax state (m, l, acc...). */
-  char res[16], j[16], m[16], l[16], acc[ATT_MAX_REGS][16];
+  /* The loop over key tiles with online softmax state (m, l, acc...): the block loads K and V rows of
+   * the tile into shared memory (coalesced along the head dim), then each warp walks the tile's keys. */
+  char res[16], t[16], m[16], l[16], acc[ATT_MAX_REGS][16], kt[16];
+  att_idx(e, ATT_KEY_TILE, kt);
   att_fresh(e, res);
-  att_fresh(e, j);
+  att_fresh(e, t);
   att_fresh(e, m);
   att_fresh(e, l);
-  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %%Sk step %%c1 iter_args(%s = %s, %s = %s", res, 2 + nv, j, m, ninf, l, zero);
+  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %%Sk step %s iter_args(%s = %s, %s = %s", res, 2 + nv, t, kt, m, ninf, l, zero);
   for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s = %s", att_fresh(e, acc[r]), zero);
   dlc_strbuf_append(e->out, ") -> (f32, f32");
   for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
   dlc_strbuf_append(e->out, ") {\n");
+  for (int which = 0; which < 2; ++which) { /* K rows, then V rows */
+    int64_t dim = which ? p->dv : p->d;
+    const char *base = which ? vbase : kbase, *sdim = which ? "%vs3" : "%ks2", *skey = which ? "%vs2" : "%ks3";
+    int input = which ? p->v.input : p->k.input;
+    char n[16], el[16], dimc[16], kk[16], dd[16], key[16], in[16], a[16], bb[16], ix[16], x[16], dst[16], off0[16];
+    att_idx(e, ATT_KEY_TILE * dim, n);
+    att_fresh(e, el);
+    att_line(e, "scf.for %s = %%tx to %s step %%threads {", el, n);
+    att_idx(e, dim, dimc);
+    att_bin(e, "arith.divui", el, dimc, "index", kk);
+    att_bin(e, "arith.remui", el, dimc, "index", dd);
+    att_bin(e, "arith.addi", t, kk, "index", key);
+    att_fresh(e, in);
+    att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", in, key);
+    att_line(e, "scf.if %s {", in);
+    att_bin(e, "arith.muli", dd, sdim, "index", a);
+    att_bin(e, "arith.muli", key, skey, "index", bb);
+    att_bin(e, "arith.addi", a, bb, "index", tmp);
+    att_bin(e, "arith.addi", base, tmp, "index", ix);
+    att_fresh(e, x);
+    att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", x, input, ix);
+    if (which) att_bin(e, "arith.addi", el, att_idx(e, ATT_KEY_TILE * p->d, off0), "index", dst);
+    else strcpy(dst, el);
+    att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", x, dst,
+             (long long)(ATT_KEY_TILE * (p->d + p->dv)));
+    att_line(e, "}");
+    att_line(e, "}");
+  }
+  att_line(e, "%s", DLC_GPU_BARRIER);
+  char rem[16], short_[16], kn[16];
+  att_bin(e, "arith.subi", "%Sk", t, "index", rem);
+  att_fresh(e, short_);
+  att_line(e, "%s = arith.cmpi ult, %s, %s : index", short_, rem, kt);
+  att_fresh(e, kn);
+  att_line(e, "%s = arith.select %s, %s, %s : index", kn, short_, rem, kt);
+  char ires[16], jj[16], j[16], m0[16], l0[16], acc0[ATT_MAX_REGS][16];
+  att_fresh(e, ires);
+  att_fresh(e, jj);
+  strcpy(m0, m);
+  strcpy(l0, l);
+  for (int r = 0; r < nv; ++r) strcpy(acc0[r], acc[r]);
+  att_fresh(e, m);
+  att_fresh(e, l);
+  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %s step %%c1 iter_args(%s = %s, %s = %s", ires, 2 + nv, jj, kn, m, m0, l, l0);
+  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s = %s", att_fresh(e, acc[r]), acc0[r]);
+  dlc_strbuf_append(e->out, ") -> (f32, f32");
+  for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
+  dlc_strbuf_append(e->out, ") {\n");
+  att_bin(e, "arith.addi", t, jj, "index", j);
   /* s = q . k_j */
-  char kj[16], dot[16];
-  att_bin(e, "arith.muli", j, "%ks3", "index", tmp);
-  att_bin(e, "arith.addi", kbase, tmp, "index", kj);
+  char krow[16], dot[16], dconst[16];
+  att_bin(e, "arith.muli", jj, att_idx(e, p->d, dconst), "index", krow);
   dot[0] = 0;
   for (int r = 0; r < nq; ++r) {
-    char off[16], ix[16], kv[16], pr[16];
-    att_bin(e, "arith.muli", qcol[r], "%ks2", "index", off);
-    att_bin(e, "arith.addi", kj, off, "index", ix);
+    char ix[16], kv[16], pr[16];
+    att_bin(e, "arith.addi", krow, qcol[r], "index", ix);
     att_fresh(e, kv);
-    att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", kv, p->k.input, ix);
+    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", kv, ix,
+             (long long)(ATT_KEY_TILE * (p->d + p->dv)));
     att_bin(e, "arith.mulf", qval[r], kv, "f32", pr);
     if (dot[0]) {
       char sum[16];
@@ -578,7 +639,7 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
     att_dlc_scalar(e, op, args, sc);
   }
   /* Online softmax step. */
-  char mn[16], d1[16], corr[16], d2[16], pw[16], lc[16], ln[16], vj[16];
+  char mn[16], d1[16], corr[16], d2[16], pw[16], lc[16], ln[16];
   att_bin(e, "arith.maximumf", m, sc, "f32", mn);
   att_bin(e, "arith.subf", m, mn, "f32", d1);
   att_fresh(e, corr);
@@ -588,15 +649,16 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_line(e, "%s = math.exp %s : f32", pw, d2);
   att_bin(e, "arith.mulf", l, corr, "f32", lc);
   att_bin(e, "arith.addf", lc, pw, "f32", ln);
-  att_bin(e, "arith.muli", j, "%vs2", "index", tmp);
-  att_bin(e, "arith.addi", vbase, tmp, "index", vj);
+  char vrow[16], dvc[16], vtile[16];
+  att_bin(e, "arith.muli", jj, att_idx(e, p->dv, dvc), "index", tmp);
+  att_bin(e, "arith.addi", tmp, att_idx(e, ATT_KEY_TILE * p->d, vtile), "index", vrow);
   char nacc[ATT_MAX_REGS][16];
   for (int r = 0; r < nv; ++r) {
-    char off[16], ix[16], vv[16], a1[16], a2[16];
-    att_bin(e, "arith.muli", vcol[r], "%vs3", "index", off);
-    att_bin(e, "arith.addi", vj, off, "index", ix);
+    char ix[16], vv[16], a1[16], a2[16];
+    att_bin(e, "arith.addi", vrow, vcol[r], "index", ix);
     att_fresh(e, vv);
-    att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", vv, p->v.input, ix);
+    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", vv, ix,
+             (long long)(ATT_KEY_TILE * (p->d + p->dv)));
     att_bin(e, "arith.mulf", acc[r], corr, "f32", a1);
     att_bin(e, "arith.mulf", pw, vv, "f32", a2);
     att_bin(e, "arith.addf", a1, a2, "f32", nacc[r]);
@@ -606,6 +668,13 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   dlc_strbuf_append(e->out, " : f32, f32");
   for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
   dlc_strbuf_append(e->out, "\n  }\n");
+  att_line(e, "%s", DLC_GPU_BARRIER); /* the tile is overwritten next */
+  dlc_strbuf_appendf(e->out, "  scf.yield %s#0, %s#1", ires, ires);
+  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s#%d", ires, 2 + r);
+  dlc_strbuf_append(e->out, " : f32, f32");
+  for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
+  dlc_strbuf_append(e->out, "\n  }\n");
+  att_line(e, "scf.if %s {", ok);
   /* O = acc / l, in the output layout. */
   for (int r = 0; r < nv; ++r) {
     char ov[16], off[16], ix[16];

@@ -1,6 +1,7 @@
 // An "attention" fusion group (formed by --dlc-fuse-gemm-chain) becomes ONE gpu.launch: no cuBLASLt
 // call, no transpose kernel (the transposes of Q, K, V and of the output are read/written as strides),
-// the key loop carries the online-softmax state (max, sum, accumulators), a warp sums q.k with xor
+// the loop over key tiles (32 keys: K and V rows loaded by the block into dynamic shared memory between
+// barriers) carries the online-softmax state (max, sum, accumulators), a warp sums q.k with xor
 // shuffles, the mask is read from its i1 tensor. What is not formed stays library GEMMs + kernels.
 // RUN: dlc-opt %s --dlc-fuse-gemm-chain --dlc-dce --dlc-lower-to-gpu --dlc-explain 2>%t.explain | FileCheck %s
 // RUN: FileCheck %s --check-prefix=EXPLAIN < %t.explain
@@ -13,11 +14,20 @@
 // CHECK-SAME: dlc.gpu_kernel
 // CHECK-NOT: "dlc.
 // CHECK-NOT: call
-// CHECK: gpu.launch
+// CHECK: gpu.launch {{.*}} dynamic_shared_memory_size
+// CHECK: memref.view {{.*}} to memref<4096xf32, #gpu.address_space<workgroup>>
+// CHECK: scf.for {{.*}} step %c32{{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32)
+// CHECK: scf.for {{.*}} = %{{.*}} to %c2048
+// CHECK: memref.store {{.*}} #gpu.address_space<workgroup>
+// CHECK: scf.for {{.*}} = %{{.*}} to %c2048
+// CHECK: memref.store {{.*}} #gpu.address_space<workgroup>
+// CHECK: "bar.sync 0;"
 // CHECK: scf.for {{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32)
 // CHECK-COUNT-5: gpu.shuffle  xor
 // CHECK: math.exp
 // CHECK: math.exp
+// CHECK: scf.yield
+// CHECK: "bar.sync 0;"
 // CHECK: scf.yield
 // CHECK: memref.store
 // CHECK-NOT: gpu.launch

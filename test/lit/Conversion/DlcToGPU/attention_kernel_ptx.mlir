@@ -1,6 +1,6 @@
 // A causal attention block with a dynamic sequence through the whole cuda pipeline: the fusion passes
 // form one "attention" group, dlc-lower-to-gpu its kernel, and the PTX assembles for sm_90: one kernel
-// entry with warp shuffles (shfl.sync.bfly) and ex2 for the online softmax, no cuBLASLt GEMM call.
+// entry with the key-tile barrier, warp shuffles (shfl.sync.bfly) and ex2 for the online softmax, no cuBLASLt GEMM call.
 // REQUIRES: ptxas
 // RUN: dlc-opt %s --dlc-pipeline=cuda --emit=ptx -o %t.ptx
 // RUN: FileCheck %s < %t.ptx
@@ -10,6 +10,7 @@
 // CHECK: .target sm_90
 // CHECK-NOT: .extern
 // CHECK: .entry
+// CHECK: bar.sync 0
 // CHECK: shfl.sync.bfly
 // CHECK: ex2.approx
 // CHECK-NOT: .entry
