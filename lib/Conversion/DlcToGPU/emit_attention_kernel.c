@@ -9,13 +9,18 @@
  * matmul(P, V), optionally one transpose of the output (written in that layout with strides). Anything
  * else leaves the group unhandled (it is then lowered op by op: still correct).
  *
- * Kernel: one warp per query row, 4 rows per 128-thread block, a 1-D grid over B*H*ceil(Sq/4). Lane l
- * owns head dims l, l+32, ... (up to 4 registers for D and for Dv). The loop over key positions j keeps
- * flash-style online softmax state in registers: s = warp-sum(q . k_j) (xor shuffles), the score ops,
- * m' = max(m, s), l = l e^(m-m') + e^(s-m'), acc = acc e^(m-m') + e^(s-m') v_j; the row ends with
- * O = acc / l. The key length is unbounded and may be dynamic (sizes come from memref.dim). FMA on CUDA
- * cores (exact f32, no TF32). Keys are read by every warp through L1/L2; a key tile in shared memory
- * reused by the block's rows would cut that traffic (not done). */
+ * Kernel: one warp per query row, 4 rows per 128-thread block, a 1-D grid over B*H*ceil(Sq/4) (rows
+ * past Sq compute on the last row, so that every thread reaches the barriers, and store nothing). The
+ * warps' query rows go to shared memory once. A loop over key tiles of 32 keys keeps flash-style online
+ * softmax state in registers (running max m, sum l, the accumulators of the lane's head dims l, l+32,
+ * ..., up to 4): the block loads the tile's K rows (padded to D+1 floats: conflict-free per-lane reads)
+ * and V rows into dynamic shared memory (coalesced along the head dim) between two barriers; lane j
+ * scores key t+j (q . k over D from shared memory, then the score ops, keys past Sk masked out), the
+ * warp combines the tile's max and sum with xor shuffles, m' = max(m, tile max), l = l e^(m-m') + sum p,
+ * acc = acc e^(m-m') + sum_j p_j v_j with p_j broadcast from lane j (shuffle idx); the row ends with
+ * O = acc / l in the output layout. The key length is unbounded and may be dynamic (sizes come from
+ * memref.dim). FMA on CUDA cores (exact f32, no TF32; no tensor-core mma). f16/bf16 groups are not
+ * handled (formation only makes f32 groups). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -223,6 +228,12 @@ static bool att_build(att_plan_t *p, dlc_gpu_unit_t *unit) {
   return transposes <= 4;
 }
 
+/* Shared memory (f32 elements): the K tile [KT][D+1] (padded: lane-per-key reads hit distinct banks),
+ * the V tile [KT][Dv], the block's query rows [4][D]. */
+static int64_t att_v_off(const att_plan_t *p) { return ATT_KEY_TILE * (p->d + 1); }
+static int64_t att_q_off(const att_plan_t *p) { return att_v_off(p) + ATT_KEY_TILE * p->dv; }
+static int64_t att_smem_floats(const att_plan_t *p) { return att_q_off(p) + ATT_ROWS_PER_BLOCK * p->d; }
+
 /* ---------------------------------------------------------------------------------------- text --- */
 
 static void att_line(att_emit_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -349,8 +360,8 @@ static void att_dlc_scalar(att_emit_t *e, MlirOperation op, const char *const ar
   snprintf(res, 16, "%s", r);
 }
 
-/* Warp-wide sum (every lane gets it). */
-static void att_warp_sum(att_emit_t *e, char *v) {
+/* Warp-wide combine with `op` (arith.addf / arith.maximumf; every lane gets it). */
+static void att_warp_combine(att_emit_t *e, const char *op, char *v) {
   char w[16];
   att_fresh(e, w);
   att_line(e, "%s = arith.constant 32 : i32", w);
@@ -361,7 +372,7 @@ static void att_warp_sum(att_emit_t *e, char *v) {
     att_fresh(e, ok);
     att_line(e, "%s = arith.constant %d : i32", off, o);
     att_line(e, "%s, %s = gpu.shuffle xor %s, %s, %s : f32", sh, ok, v, off, w);
-    att_bin(e, "arith.addf", v, sh, "f32", nv);
+    att_bin(e, op, v, sh, "f32", nv);
     strcpy(v, nv);
   }
 }
@@ -444,7 +455,7 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_line(e, "%%grid = arith.muli %%BH, %%nqb : index");
   att_line(e, "%%threads = arith.constant %d : index", 32 * ATT_ROWS_PER_BLOCK);
   att_line(e, "%%any = arith.cmpi ugt, %%grid, %%c0 : index");
-  att_line(e, "%%smem = arith.constant %lld : i32", (long long)(ATT_KEY_TILE * (p->d + p->dv) * 4));
+  att_line(e, "%%smem = arith.constant %lld : i32", (long long)(att_smem_floats(p) * 4));
   att_line(e, "scf.if %%any {");
   att_line(e, "gpu.launch blocks(%%bx, %%by, %%bz) in (%%gx = %%grid, %%gy = %%c1, %%gz = %%c1) threads(%%tx, %%ty, %%tz) in "
               "(%%sx = %%threads, %%sy = %%c1, %%sz = %%c1) dynamic_shared_memory_size %%smem {");
@@ -469,7 +480,7 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_fresh(e, raw);
   att_line(e, "%s = gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>", raw);
   att_line(e, "%%tile = memref.view %s[%%c0][] : memref<?xi8, #gpu.address_space<workgroup>> to memref<%lldxf32, "
-              "#gpu.address_space<workgroup>>", raw, (long long)(ATT_KEY_TILE * (p->d + p->dv)));
+              "#gpu.address_space<workgroup>>", raw, (long long)att_smem_floats(p));
   /* Bases: Q row, K and V heads, output row. */
   char qbase[16], kbase[16], vbase[16], obase[16];
   const char *bases[4][3] = {{"%qs0", "%qs1", "%qs2"}, {"%ks0", "%ks1", NULL}, {"%vs0", "%vs1", NULL}, {"%os0", "%os1", "%os2"}};
@@ -521,6 +532,19 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   char ninf[16];
   att_fresh(e, ninf);
   att_line(e, "%s = arith.constant -3.40282347e+38 : f32", ninf);
+  /* The warp's query row into shared memory (every lane reads all of it when scoring its key). */
+  {
+    char qd[16], qo[16], qr[16];
+    att_bin(e, "arith.muli", warp, att_idx(e, p->d, qd), "index", tmp);
+    att_bin(e, "arith.addi", tmp, att_idx(e, att_q_off(p), qo), "index", qr);
+    for (int r = 0; r < nq; ++r) {
+      char ix[16];
+      att_bin(e, "arith.addi", qr, qcol[r], "index", ix);
+      if (qvalid[r][0]) att_line(e, "scf.if %s {", qvalid[r]);
+      att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", qval[r], ix, (long long)att_smem_floats(p));
+      if (qvalid[r][0]) att_line(e, "}");
+    }
+  }
   /* The loop over key tiles with online softmax state (m, l, acc...): the block loads K and V rows of
    * the tile into shared memory (coalesced along the head dim), then each warp walks the tile's keys. */
   char res[16], t[16], m[16], l[16], acc[ATT_MAX_REGS][16], kt[16];
@@ -545,68 +569,67 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
     att_idx(e, dim, dimc);
     att_bin(e, "arith.divui", el, dimc, "index", kk);
     att_bin(e, "arith.remui", el, dimc, "index", dd);
-    att_bin(e, "arith.addi", t, kk, "index", key);
+    char key0[16], sk1[16];
+    att_bin(e, "arith.addi", t, kk, "index", key0);
     att_fresh(e, in);
-    att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", in, key);
-    att_line(e, "scf.if %s {", in);
+    att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", in, key0);
+    att_bin(e, "arith.subi", "%Sk", "%c1", "index", sk1);
+    att_fresh(e, key); /* keys past Sk: a copy of the last key (finite, never used) */
+    att_line(e, "%s = arith.select %s, %s, %s : index", key, in, key0, sk1);
     att_bin(e, "arith.muli", dd, sdim, "index", a);
     att_bin(e, "arith.muli", key, skey, "index", bb);
     att_bin(e, "arith.addi", a, bb, "index", tmp);
     att_bin(e, "arith.addi", base, tmp, "index", ix);
     att_fresh(e, x);
     att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", x, input, ix);
-    if (which) att_bin(e, "arith.addi", el, att_idx(e, ATT_KEY_TILE * p->d, off0), "index", dst);
-    else strcpy(dst, el);
+    if (which) {
+      att_bin(e, "arith.addi", el, att_idx(e, att_v_off(p), off0), "index", dst);
+    } else { /* row kk at kk*(D+1) */
+      char pad[16];
+      att_bin(e, "arith.addi", el, kk, "index", pad);
+      strcpy(dst, pad);
+    }
     att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", x, dst,
-             (long long)(ATT_KEY_TILE * (p->d + p->dv)));
-    att_line(e, "}");
+             (long long)att_smem_floats(p));
     att_line(e, "}");
   }
   att_line(e, "%s", DLC_GPU_BARRIER);
-  char rem[16], short_[16], kn[16];
-  att_bin(e, "arith.subi", "%Sk", t, "index", rem);
-  att_fresh(e, short_);
-  att_line(e, "%s = arith.cmpi ult, %s, %s : index", short_, rem, kt);
-  att_fresh(e, kn);
-  att_line(e, "%s = arith.select %s, %s, %s : index", kn, short_, rem, kt);
-  char ires[16], jj[16], j[16], m0[16], l0[16], acc0[ATT_MAX_REGS][16];
-  att_fresh(e, ires);
-  att_fresh(e, jj);
-  strcpy(m0, m);
-  strcpy(l0, l);
-  for (int r = 0; r < nv; ++r) strcpy(acc0[r], acc[r]);
-  att_fresh(e, m);
-  att_fresh(e, l);
-  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %s step %%c1 iter_args(%s = %s, %s = %s", ires, 2 + nv, jj, kn, m, m0, l, l0);
-  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s = %s", att_fresh(e, acc[r]), acc0[r]);
-  dlc_strbuf_append(e->out, ") -> (f32, f32");
-  for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
-  dlc_strbuf_append(e->out, ") {\n");
-  att_bin(e, "arith.addi", t, jj, "index", j);
-  /* s = q . k_j */
-  char krow[16], dot[16], dconst[16];
-  att_bin(e, "arith.muli", jj, att_idx(e, p->d, dconst), "index", krow);
-  dot[0] = 0;
-  for (int r = 0; r < nq; ++r) {
-    char ix[16], kv[16], pr[16];
-    att_bin(e, "arith.addi", krow, qcol[r], "index", ix);
+  /* Lane-per-key: lane l scores key t+l of the tile against the warp's query row (from shared memory),
+   * the warp combines the tile's max and sum with 2x5 shuffles, then every lane accumulates its head dims
+   * over the tile's keys, p of key jj broadcast from lane jj (shuffle idx). */
+  char key[16], kvalid[16], sk1[16], jc[16];
+  att_bin(e, "arith.addi", t, lane, "index", key);
+  att_fresh(e, kvalid);
+  att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", kvalid, key);
+  att_bin(e, "arith.subi", "%Sk", "%c1", "index", sk1);
+  att_fresh(e, jc);
+  att_line(e, "%s = arith.select %s, %s, %s : index", jc, kvalid, key, sk1);
+  char qrow[16], krow[16], dp1[16], qoff[16], dconst[16], dend[16], dd[16], dacc[16], dot[16], tmp2[16];
+  att_bin(e, "arith.muli", warp, att_idx(e, p->d, dconst), "index", tmp2);
+  att_bin(e, "arith.addi", tmp2, att_idx(e, att_q_off(p), qoff), "index", qrow);
+  att_bin(e, "arith.muli", lane, att_idx(e, p->d + 1, dp1), "index", krow);
+  att_idx(e, p->d, dend);
+  att_fresh(e, dot);
+  att_fresh(e, dd);
+  att_fresh(e, dacc);
+  att_line(e, "%s = scf.for %s = %%c0 to %s step %%c1 iter_args(%s = %s) -> (f32) {", dot, dd, dend, dacc, zero);
+  {
+    char qi[16], ki[16], qv[16], kv[16], pr[16], sum[16];
+    att_bin(e, "arith.addi", qrow, dd, "index", qi);
+    att_bin(e, "arith.addi", krow, dd, "index", ki);
+    att_fresh(e, qv);
+    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", qv, qi, (long long)att_smem_floats(p));
     att_fresh(e, kv);
-    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", kv, ix,
-             (long long)(ATT_KEY_TILE * (p->d + p->dv)));
-    att_bin(e, "arith.mulf", qval[r], kv, "f32", pr);
-    if (dot[0]) {
-      char sum[16];
-      att_bin(e, "arith.addf", dot, pr, "f32", sum);
-      strcpy(dot, sum);
-    } else {
-      strcpy(dot, pr);
-    }
+    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", kv, ki, (long long)att_smem_floats(p));
+    att_bin(e, "arith.mulf", qv, kv, "f32", pr);
+    att_bin(e, "arith.addf", dacc, pr, "f32", sum);
+    att_line(e, "scf.yield %s : f32", sum);
   }
-  att_warp_sum(e, dot);
-  /* Score ops. */
+  att_line(e, "}");
+  /* Score ops at key jc. */
   char sc[16];
   strcpy(sc, dot);
-  char *idxj[4] = {b, h, row, j};
+  char *idxj[4] = {b, h, row, jc};
   for (int s = 0; s < p->nscore; ++s) {
     MlirOperation op = p->score[s];
     int n = (int)mlirOperationGetNumOperands(op);
@@ -638,39 +661,70 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
     }
     att_dlc_scalar(e, op, args, sc);
   }
-  /* Online softmax step. */
-  char mn[16], d1[16], corr[16], d2[16], pw[16], lc[16], ln[16];
-  att_bin(e, "arith.maximumf", m, sc, "f32", mn);
+  /* Online softmax over the tile. */
+  char sm_[16], mt[16], mn[16], d1[16], corr[16], d2[16], pe[16], pw[16], ps[16], lc[16], ln[16];
+  att_fresh(e, sm_);
+  att_line(e, "%s = arith.select %s, %s, %s : f32", sm_, kvalid, sc, ninf);
+  strcpy(mt, sm_);
+  att_warp_combine(e, "arith.maximumf", mt);
+  att_bin(e, "arith.maximumf", m, mt, "f32", mn);
   att_bin(e, "arith.subf", m, mn, "f32", d1);
   att_fresh(e, corr);
   att_line(e, "%s = math.exp %s : f32", corr, d1);
-  att_bin(e, "arith.subf", sc, mn, "f32", d2);
+  att_bin(e, "arith.subf", sm_, mn, "f32", d2);
+  att_fresh(e, pe);
+  att_line(e, "%s = math.exp %s : f32", pe, d2);
   att_fresh(e, pw);
-  att_line(e, "%s = math.exp %s : f32", pw, d2);
+  att_line(e, "%s = arith.select %s, %s, %s : f32", pw, kvalid, pe, zero);
+  strcpy(ps, pw);
+  att_warp_combine(e, "arith.addf", ps);
   att_bin(e, "arith.mulf", l, corr, "f32", lc);
-  att_bin(e, "arith.addf", lc, pw, "f32", ln);
-  char vrow[16], dvc[16], vtile[16];
-  att_bin(e, "arith.muli", jj, att_idx(e, p->dv, dvc), "index", tmp);
-  att_bin(e, "arith.addi", tmp, att_idx(e, ATT_KEY_TILE * p->d, vtile), "index", vrow);
-  char nacc[ATT_MAX_REGS][16];
-  for (int r = 0; r < nv; ++r) {
-    char ix[16], vv[16], a1[16], a2[16];
-    att_bin(e, "arith.addi", vrow, vcol[r], "index", ix);
-    att_fresh(e, vv);
-    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", vv, ix,
-             (long long)(ATT_KEY_TILE * (p->d + p->dv)));
-    att_bin(e, "arith.mulf", acc[r], corr, "f32", a1);
-    att_bin(e, "arith.mulf", pw, vv, "f32", a2);
-    att_bin(e, "arith.addf", a1, a2, "f32", nacc[r]);
+  att_bin(e, "arith.addf", lc, ps, "f32", ln);
+  char sacc[ATT_MAX_REGS][16];
+  for (int r = 0; r < nv; ++r) att_bin(e, "arith.mulf", acc[r], corr, "f32", sacc[r]);
+  char rem[16], short_[16], kn[16];
+  att_bin(e, "arith.subi", "%Sk", t, "index", rem);
+  att_fresh(e, short_);
+  att_line(e, "%s = arith.cmpi ult, %s, %s : index", short_, rem, kt);
+  att_fresh(e, kn);
+  att_line(e, "%s = arith.select %s, %s, %s : index", kn, short_, rem, kt);
+  char ires[16], jj[16], iacc[ATT_MAX_REGS][16];
+  att_fresh(e, ires);
+  att_fresh(e, jj);
+  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %s step %%c1 iter_args(", ires, nv, jj, kn);
+  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%s%s = %s", r ? ", " : "", att_fresh(e, iacc[r]), sacc[r]);
+  dlc_strbuf_append(e->out, ") -> (");
+  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%sf32", r ? ", " : "");
+  dlc_strbuf_append(e->out, ") {\n");
+  {
+    char j32[16], w32[16], pj[16], okj[16], vrow[16], dvc[16], voff[16];
+    att_fresh(e, j32);
+    att_line(e, "%s = arith.index_cast %s : index to i32", j32, jj);
+    att_fresh(e, w32);
+    att_line(e, "%s = arith.constant 32 : i32", w32);
+    att_fresh(e, pj);
+    att_fresh(e, okj);
+    att_line(e, "%s, %s = gpu.shuffle idx %s, %s, %s : f32", pj, okj, pw, j32, w32);
+    att_bin(e, "arith.muli", jj, att_idx(e, p->dv, dvc), "index", tmp);
+    att_bin(e, "arith.addi", tmp, att_idx(e, att_v_off(p), voff), "index", vrow);
+    char nacc[ATT_MAX_REGS][16];
+    for (int r = 0; r < nv; ++r) {
+      char ix[16], vv[16], a2[16];
+      att_bin(e, "arith.addi", vrow, vcol[r], "index", ix);
+      att_fresh(e, vv);
+      att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", vv, ix, (long long)att_smem_floats(p));
+      att_bin(e, "arith.mulf", pj, vv, "f32", a2);
+      att_bin(e, "arith.addf", iacc[r], a2, "f32", nacc[r]);
+    }
+    dlc_strbuf_append(e->out, "  scf.yield ");
+    for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%s%s", r ? ", " : "", nacc[r]);
+    dlc_strbuf_append(e->out, " : ");
+    for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%sf32", r ? ", " : "");
+    dlc_strbuf_append(e->out, "\n  }\n");
   }
-  dlc_strbuf_appendf(e->out, "  scf.yield %s, %s", mn, ln);
-  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s", nacc[r]);
-  dlc_strbuf_append(e->out, " : f32, f32");
-  for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
-  dlc_strbuf_append(e->out, "\n  }\n");
   att_line(e, "%s", DLC_GPU_BARRIER); /* the tile is overwritten next */
-  dlc_strbuf_appendf(e->out, "  scf.yield %s#0, %s#1", ires, ires);
-  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s#%d", ires, 2 + r);
+  dlc_strbuf_appendf(e->out, "  scf.yield %s, %s", mn, ln);
+  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s#%d", ires, r);
   dlc_strbuf_append(e->out, " : f32, f32");
   for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
   dlc_strbuf_append(e->out, "\n  }\n");

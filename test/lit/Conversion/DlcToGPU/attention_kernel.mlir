@@ -1,8 +1,9 @@
 // An "attention" fusion group (formed by --dlc-fuse-gemm-chain) becomes ONE gpu.launch: no cuBLASLt
 // call, no transpose kernel (the transposes of Q, K, V and of the output are read/written as strides),
 // the loop over key tiles (32 keys: K and V rows loaded by the block into dynamic shared memory between
-// barriers) carries the online-softmax state (max, sum, accumulators), a warp sums q.k with xor
-// shuffles, the mask is read from its i1 tensor. What is not formed stays library GEMMs + kernels.
+// barriers, the warps' query rows there too) carries the online-softmax state (max, sum, accumulators):
+// lane l scores key l of the tile, the warp combines max and sum with xor shuffles, p of each key is
+// broadcast with shuffle idx for the P.V accumulation; the mask is read from its i1 tensor. What is not formed stays library GEMMs + kernels.
 // RUN: dlc-opt %s --dlc-fuse-gemm-chain --dlc-dce --dlc-lower-to-gpu --dlc-explain 2>%t.explain | FileCheck %s
 // RUN: FileCheck %s --check-prefix=EXPLAIN < %t.explain
 
@@ -15,20 +16,25 @@
 // CHECK-NOT: "dlc.
 // CHECK-NOT: call
 // CHECK: gpu.launch {{.*}} dynamic_shared_memory_size
-// CHECK: memref.view {{.*}} to memref<4096xf32, #gpu.address_space<workgroup>>
+// CHECK: memref.view {{.*}} to memref<4384xf32, #gpu.address_space<workgroup>>
+// CHECK: memref.store {{.*}} #gpu.address_space<workgroup>
 // CHECK: scf.for {{.*}} step %c32{{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32)
 // CHECK: scf.for {{.*}} = %{{.*}} to %c2048
 // CHECK: memref.store {{.*}} #gpu.address_space<workgroup>
 // CHECK: scf.for {{.*}} = %{{.*}} to %c2048
 // CHECK: memref.store {{.*}} #gpu.address_space<workgroup>
 // CHECK: "bar.sync 0;"
-// CHECK: scf.for {{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32)
+// CHECK: scf.for {{.*}} to %c64{{.*}} iter_args({{.*}}) -> (f32)
 // CHECK-COUNT-5: gpu.shuffle  xor
 // CHECK: math.exp
 // CHECK: math.exp
+// CHECK-COUNT-5: gpu.shuffle  xor
+// CHECK: scf.for {{.*}} -> (f32, f32)
+// CHECK: gpu.shuffle  idx
 // CHECK: scf.yield
 // CHECK: "bar.sync 0;"
 // CHECK: scf.yield
+// CHECK: memref.store
 // CHECK: memref.store
 // CHECK-NOT: gpu.launch
 // CHECK-NOT: "dlc.

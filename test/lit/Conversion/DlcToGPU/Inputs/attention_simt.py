@@ -68,12 +68,25 @@ CASES = [
 
 
 class Machine(sim.Machine):
-    """row_kernel_simt's machine with room for the attention kernel's K/V tiles in dynamic shared
-    memory (the base model has 256 floats); unwritten shared elements still fail when read."""
+    """row_kernel_simt's machine with room for the attention kernel's K/V/Q tiles in dynamic shared
+    memory (the base model has 256 floats; unwritten shared elements still fail when read) and
+    gpu.shuffle idx (the base model has xor only)."""
 
     SMEM_FLOATS = 16384
 
     def step(self, op, env, mask):
+        if op.name == "gpu.shuffle" and "idx" in op.attrs:  # lane i reads lane src[i] of its warp
+            a = [env[x] for x in op.operands]
+            v = np.broadcast_to(a[0], (self.threads,))
+            src = np.broadcast_to(np.asarray(a[1], np.int64), (self.threads,))
+            m = self.lanes(mask).reshape(-1, 32)
+            if np.any(m.any(axis=1) & ~m.all(axis=1)):
+                raise sim.Fail("shuffle with part of a warp inactive")
+            lanes = np.arange(self.threads)
+            return [v[lanes - lanes % 32 + src % 32], np.ones(self.threads, bool)]
+        if op.name == "arith.index_cast":
+            a = env[op.operands[0]]
+            return [np.int64(a) if np.ndim(a) == 0 else np.asarray(a).astype(np.int64)]
         if op.name == "gpu.dynamic_shared_memory":
             n = self.SMEM_FLOATS
             return [sim.Buf(np.full(n, np.nan, F32), [n], np.zeros(n, bool))]
