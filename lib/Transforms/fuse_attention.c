@@ -7,8 +7,8 @@
  *
  * Rules (each miss is explained): rank-4 f32 operands with the same batch dims, head dims (of Q/K and of
  * V) static and at most 128, every intermediate used only by the next op of the chain, the merge
- * acyclic, and the cost model's fused estimate (at least the GEMM flops at 1/8 of the FMA peak: the kernel
- * is SIMT, a warp per query row) below the ops apart. Runs before stitch and elementwise
+ * acyclic, and the cost model's fused estimate (at least the GEMM flops at 1/4 of the FMA peak: the kernel
+ * is SIMT, on CUDA cores) below the ops apart. Runs before stitch and elementwise
  * grouping (first fusion step), so those passes do not take the softmax or the scale. */
 #include <string.h>
 
@@ -19,7 +19,7 @@
 
 #define PASS "fuse-gemm-chain"
 #define ATT_MAX_HEAD_DIM 128
-#define ATT_SIMT_EFFICIENCY 0.125
+#define ATT_SIMT_EFFICIENCY 0.25
 
 /* The only user of op i's single result (and its only use), or -1. */
 static int att_single_user(const dlc_fgraph_t *g, int i) {
@@ -175,9 +175,10 @@ static bool att_try(dlc_fgraph_t *g, int i, int claim) {
   MlirOperation ops[16];
   for (int k = 0; k < n + nt; ++k) ops[k] = g->ops[members[k]];
   dlc_cost_t apart = dlc_fusion_cost_unfused(ops, n + nt), fused = dlc_fusion_cost(ops, n + nt);
-  /* The kernel runs both GEMMs on CUDA cores, a warp per query row: per key ~25 lane instructions for
-   * 2*(D+Dv) useful flops (dot, 5 shuffles, the online-softmax update, the accumulators), about 1/8 of
-   * the FMA peak. Long sequences make that the bound: the library GEMMs then win. */
+  /* The kernel runs both GEMMs on CUDA cores (emit_attention_kernel.c): Q.K as one FMA and two shared
+   * loads per lane and head dim, P.V as a shared load and an FMA per head dim plus one shuffle per key,
+   * the softmax 2x5 shuffles and 2 exp per tile: about 1/4 of the FMA peak. Long sequences make that the
+   * bound: the library GEMMs then win. */
   double simt_us = (dlc_fusion_op_flops(mm1) + dlc_fusion_op_flops(g->ops[mm2])) / (dlc_fusion_op_peak(mm1) * ATT_SIMT_EFFICIENCY) * 1e6 +
                    dlc_fusion_settings()->target.launch_us;
   if (simt_us > fused.us) fused.us = simt_us;

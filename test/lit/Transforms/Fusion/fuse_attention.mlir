@@ -117,7 +117,7 @@ func.func @v_flag(%q: tensor<1x2x16x32xf32>, %k: tensor<1x2x32x16xf32>, %v: tens
   return %o : tensor<1x2x16x32xf32>
 }
 
-// A long sequence (4096, 8 heads): the SIMT kernel's GEMM flops at 1/8 of the FMA peak cost more than
+// A long sequence (4096, 8 heads): the SIMT kernel's GEMM flops at 1/4 of the FMA peak cost more than
 // library GEMMs with the score matrix in memory: not formed.
 // CHECK-LABEL: func.func @long_seq(
 // CHECK-NOT: attention
