@@ -5,8 +5,10 @@
  *    activation) epilogue. Other epilogue ops (residual add, scaling, cast, erf-gelu) are reported and
  *    left to loop fusion: the library call takes no such epilogue, and a group it cannot handle would be
  *    lowered op by op. A matmul with no epilogue stays alone (a plain library call).
+ * 0. Attention first (fuse_attention.c): matmul -> [scale] [mask] softmax -> matmul with its adjacent
+ *    transposes becomes one "attention" group (one kernel, emit_attention_kernel.c).
  * 2. GEMM chains: GEMM -> elementwise -> GEMM (MLP block) and GEMM -> [scale, mask] softmax -> GEMM
- *    (attention, causal mask included) are found and costed: bytes of the intermediate saved against
+ *    (attention chains that step 0 did not form) are found and costed: bytes of the intermediate saved against
  *    whether either GEMM is compute-bound (arithmetic intensity above the target's ridge point, where
  *    keeping it in a library kernel wins). MLP chains that pay as one kernel are formed first, as one
  *    multi-GEMM gemm_chain group (fuse_mlp_chain.c; DlcToGPU/emit_gemm_chain_kernel.c makes the kernel);
@@ -17,9 +19,10 @@
 
 #include "dlc/mlir_util.h"
 #include "dlc/passes.h"
+#include "fuse_attention.h"
 #include "fusion.h"
 
-enum { DLC_CLAIM_GEMM = 3 };
+enum { DLC_CLAIM_GEMM = 3, DLC_CLAIM_ATTENTION = 4 };
 #define PASS "fuse-gemm-chain"
 
 static int dlc_single_user(const dlc_fgraph_t *g, int i) {
@@ -123,6 +126,12 @@ static void dlc_explain_chain(dlc_fgraph_t *g, int i) {
     if (!dlc_fusion_is_free(g->ops[visited_path[p]])) saved += 2 * dlc_fusion_value_bytes(mlirOperationGetResult(g->ops[visited_path[p]], 0));
   saved += 2 * dlc_fusion_value_bytes(mlirOperationGetResult(g->ops[i], 0));
   char sb[32];
+  if (softmax) { /* fuse_attention.c had its chance: the chain is outside its rules */
+    dlc_fusion_explain(PASS, "attention chain %s -> %s (%d ops between): not formed: outside the attention kernel's rules (rank-4 f32 "
+                             "operands, single-use scale/mask/softmax chain, head dim <= 128) (would save ~%s)",
+                       a, b, npath, dlc_fusion_bytes_str(saved, sb, sizeof(sb)));
+    return;
+  }
   if (!softmax && elementwise) { /* fuse_mlp_chain.c decided (and explained) the chains it can form */
     dlc_fusion_explain(PASS, "%s chain %s -> %s (%d ops between): not formed as one kernel: not a chain the MLP-chain kernel takes (f32 2-D GEMMs, elementwise epilogues, one value passed on) or not paying (would save ~%s)",
                        kind, a, b, npath, dlc_fusion_bytes_str(saved, sb, sizeof(sb)));
@@ -136,7 +145,8 @@ static void dlc_explain_chain(dlc_fgraph_t *g, int i) {
 static bool dlc_fuse_gemm_func(MlirOperation func) {
   dlc_fgraph_t g;
   if (!dlc_fgraph_build(func, &g)) return false;
-  dlc_fuse_mlp_chains(&g, DLC_CLAIM_GEMM); /* multi-GEMM MLP chains (fuse_mlp_chain.c) first */
+  dlc_fuse_attention_groups(&g, DLC_CLAIM_ATTENTION); /* attention first: fuse_attention.c */
+  dlc_fuse_mlp_chains(&g, DLC_CLAIM_GEMM);           /* then multi-GEMM MLP chains: fuse_mlp_chain.c */
   for (int i = 0; i < g.n; ++i)
     if (dlc_op_is(g.ops[i], DLC_MATMUL) && !g.claimed[dlc_fgraph_find(&g, i)]) dlc_explain_chain(&g, i);
   for (int i = 0; i < g.n; ++i) {
@@ -178,6 +188,7 @@ static bool dlc_fuse_gemm_func(MlirOperation func) {
     }
   }
   int formed = dlc_fusion_outline_groups(&g, DLC_CLAIM_GEMM, 2, "gemm_chain", PASS);
+  if (formed >= 0) formed = dlc_fusion_outline_groups(&g, DLC_CLAIM_ATTENTION, 2, "attention", PASS);
   dlc_fgraph_free(&g);
   return formed >= 0;
 }

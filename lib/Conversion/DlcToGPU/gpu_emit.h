@@ -93,6 +93,8 @@ dlcrt_status_t dlc_gpu_emit_gemm_chain_kernel(dlc_gpu_unit_t *unit, const char *
 /* dlc.conv2d as one implicit-GEMM kernel when small (emit_conv_kernel.c), before the cuBLASLt path. */
 dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
+dlcrt_status_t dlc_gpu_emit_attention_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out,
+                                             bool *handled);
 dlcrt_status_t dlc_gpu_emit_row_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out,
                                                bool *handled);

@@ -23,6 +23,7 @@ static const dlc_gpu_emitter_fn dlc_gpu_emitters[] = {
     dlc_gpu_emit_gemm_chain_kernel, /* multi-GEMM gemm_chain groups (MLP blocks) as one kernel */
     dlc_gpu_emit_conv_kernel,       /* small convolutions as one implicit-GEMM kernel */
     dlc_gpu_emit_gemm_call,
+    dlc_gpu_emit_attention_kernel,
     dlc_gpu_emit_row_kernel,
     dlc_gpu_emit_elementwise_kernel,
     dlc_gpu_emit_transpose_kernel,

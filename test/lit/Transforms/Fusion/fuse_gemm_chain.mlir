@@ -1,8 +1,9 @@
 // --dlc-fuse-gemm-chain: a GEMM with a bias (+ relu / tanh-gelu) epilogue becomes a "gemm_chain" group
 // (one library call with an epilogue); other epilogue ops are reported and left to loop fusion; a GEMM
 // with no epilogue stays alone. GEMM -> elementwise -> GEMM (MLP) chains that pay become one gemm_chain
-// group; GEMM -> softmax -> GEMM (attention, causal mask included) is costed and explained but not
-// formed (no fused attention kernel generator yet); a compute-bound GEMM is never chained.
+// group; rank-4 GEMM -> softmax -> GEMM (attention, causal mask included) becomes one attention group
+// (fuse_attention.mlir), other attention chains are costed and explained but not formed; a compute-bound
+// GEMM is never chained.
 // RUN: dlc-opt %s --dlc-fuse-gemm-chain --dlc-explain 2>%t.explain | FileCheck %s
 // RUN: FileCheck %s --check-prefix=EXPLAIN < %t.explain
 
@@ -45,12 +46,14 @@ func.func @residual(%x: tensor<1024x1024xf32>, %w: tensor<1024x1024xf32>, %b: te
   return %3 : tensor<1024x1024xf32>
 }
 
-// Attention with a causal mask: QK^T, scale, mask, softmax, PV: explained, not formed; the first GEMM's
+// Rank-3 attention with a causal mask: QK^T, scale, mask, softmax, PV: explained, not formed (the
+// attention kernel takes rank-4 [B,H,S,D], fuse_attention.mlir); the first GEMM's
 // consumer is no bias, so both GEMMs stay library calls.
 // CHECK-LABEL: func.func @attention(
 // CHECK-NOT: call
 // CHECK: return
-// EXPLAIN: fuse-gemm-chain: attention chain dlc.matmul@QK -> dlc.matmul@PV (3 ops between): not formed: no fused GEMM-chain kernel generator yet
+// EXPLAIN: fuse-gemm-chain: attention dlc.matmul@QK -> dlc.matmul@PV: not formed: operands are not rank-4 f32 tensors
+// EXPLAIN: fuse-gemm-chain: attention chain dlc.matmul@QK -> dlc.matmul@PV (3 ops between): not formed: outside the attention kernel's rules
 // EXPLAIN: fuse-gemm-chain: dlc.matmul@QK stays alone (library call): its consumer dlc.div@Scale is no bias epilogue of the library GEMM
 func.func @attention(%q: tensor<4x64x32xf32>, %k: tensor<4x64x32xf32>, %v: tensor<4x64x32xf32>, %mask: tensor<64x64xi1>) -> tensor<4x64x32xf32> {
   %s = "dlc.constant"() {value = dense<5.65> : tensor<f32>} : () -> tensor<f32>

@@ -1,0 +1,772 @@
+/* DlcToGPU emitter for `kind = "attention"` fusion groups (formed by lib/Transforms/fuse_attention.c):
+ * O = softmax(mask(scale(Q K^T))) V as ONE kernel, the score rows never written to memory.
+ *
+ * Accepted body (f32, rank 4, logical Q [B,H,Sq,D], K^T [B,H,D,Sk] (or K [B,H,Sk,D] with transpose_b),
+ * V [B,H,Sk,Dv], D and Dv static <= 128): group inputs, each optionally through one dlc.transpose (the kernel reads the original
+ * layout with strides: no transpose launch), matmul(Q, K^T), up to three score ops (mul/div by a scalar,
+ * where(i1 mask, scalar, s) or where(mask, s, scalar), add of a broadcastable f32 mask; the mask is READ
+ * as given, broadcast by numpy rules, so any mask, causal or not, is exact), softmax over the last axis,
+ * matmul(P, V), optionally one transpose of the output (written in that layout with strides). Anything
+ * else leaves the group unhandled (it is then lowered op by op: still correct).
+ *
+ * Kernel: one warp per query row, 4 rows per 128-thread block, a 1-D grid over B*H*ceil(Sq/4) (rows
+ * past Sq compute on the last row, so that every thread reaches the barriers, and store nothing). The
+ * warps' query rows go to shared memory once. A loop over key tiles of 32 keys keeps flash-style online
+ * softmax state in registers (running max m, sum l, the accumulators of the lane's head dims l, l+32,
+ * ..., up to 4): the block loads the tile's K rows (padded to D+1 floats: conflict-free per-lane reads)
+ * and V rows into dynamic shared memory (coalesced along the head dim) between two barriers; lane j
+ * scores key t+j (q . k over D from shared memory, then the score ops, keys past Sk masked out), the
+ * warp combines the tile's max and sum with xor shuffles, m' = max(m, tile max), l = l e^(m-m') + sum p,
+ * acc = acc e^(m-m') + sum_j p_j v_j with p_j broadcast from lane j (shuffle idx); the row ends with
+ * O = acc / l in the output layout. The key length is unbounded and may be dynamic (sizes come from
+ * memref.dim). FMA on CUDA cores (exact f32, no TF32; no tensor-core mma). f16/bf16 groups are not
+ * handled (formation only makes f32 groups). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../scalar_op.h"
+#include "gpu_emit.h"
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+
+#define ATT_ROWS_PER_BLOCK 4
+#define ATT_MAX_SCORE_OPS 3
+#define ATT_MAX_REGS 4
+#define ATT_KEY_TILE 32
+
+typedef struct att_operand_t {
+  int input;      /* group input index */
+  int64_t map[4]; /* logical dim k lives in physical dim map[k] of that input */
+} att_operand_t;
+
+typedef struct att_plan_t {
+  dlc_gpu_unit_t *unit;
+  MlirOperation mm1, sm, mm2, out_tr;
+  MlirOperation score[ATT_MAX_SCORE_OPS];
+  int nscore;
+  att_operand_t q, k, v;
+  int64_t out_map[4]; /* logical O dim m lives in physical output dim out_map[m] */
+  int64_t d, dv;
+} att_plan_t;
+
+typedef struct att_emit_t {
+  att_plan_t *p;
+  dlc_strbuf_t *out;
+  int next;    /* our fresh names %aN */
+  int next_v;  /* dlc_emit_scalar_op's %vN */
+  dlcrt_status_t error;
+} att_emit_t;
+
+static int att_input_of(const dlc_gpu_unit_t *unit, MlirValue v) {
+  for (int i = 0; i < unit->num_inputs; ++i)
+    if (mlirValueEqual(unit->inputs[i], v)) return i;
+  return -1;
+}
+
+static bool att_rank4_f32(MlirValue v, dlc_shape_t *s) {
+  return dlc_shape_from_type(mlirValueGetType(v), s) && s->rank == 4 && mlirTypeIsAF32(s->elem);
+}
+
+/* `v` is a group input, or one transpose of a group input (inside the group). */
+static bool att_trace_operand(const dlc_gpu_unit_t *unit, MlirValue v, att_operand_t *o) {
+  dlc_shape_t s;
+  if (!att_rank4_f32(v, &s)) return false;
+  for (int k = 0; k < 4; ++k) o->map[k] = k;
+  o->input = att_input_of(unit, v);
+  if (o->input >= 0) return true;
+  int def = dlc_gpu_unit_op_index(unit, v);
+  if (def < 0 || !dlc_op_is(unit->ops[def], DLC_TRANSPOSE)) return false;
+  MlirOperation tr = unit->ops[def];
+  int64_t perm[DLCRT_MAX_RANK];
+  int32_t n = 0;
+  dlcrt_status_t st = dlc_attr_i64_array(tr, "perm", perm, DLCRT_MAX_RANK, &n);
+  if (st) {
+    dlcrt_status_free(st);
+    return false;
+  }
+  if (n != 4) return false;
+  o->input = att_input_of(unit, mlirOperationGetOperand(tr, 0));
+  for (int k = 0; k < 4; ++k) o->map[k] = perm[k];
+  return o->input >= 0 && att_rank4_f32(mlirOperationGetOperand(tr, 0), &s);
+}
+
+static bool att_splat_f32(MlirOperation op, double *v) {
+  if (!dlc_op_is(op, DLC_CONSTANT)) return false;
+  MlirAttribute a = mlirOperationGetAttributeByName(op, dlc_sref("value"));
+  if (mlirAttributeIsNull(a) || !mlirAttributeIsADenseElements(a) || !mlirDenseElementsAttrIsSplat(a)) return false;
+  MlirAttribute e = mlirDenseElementsAttrGetSplatValue(a);
+  if (!mlirAttributeIsAFloat(e)) return false;
+  *v = mlirFloatAttrGetValueDouble(e);
+  return true;
+}
+
+/* Whether operand `v` of a score op is something the kernel can read: a splat constant of the group, or
+ * a group input (f32 or i1) broadcastable to the scores. */
+static bool att_readable(const dlc_gpu_unit_t *unit, MlirValue v) {
+  double c;
+  int def = dlc_gpu_unit_op_index(unit, v);
+  if (def >= 0) return att_splat_f32(unit->ops[def], &c);
+  dlc_shape_t s;
+  return att_input_of(unit, v) >= 0 && dlc_shape_from_type(mlirValueGetType(v), &s) && s.rank <= 4 &&
+         (mlirTypeIsAF32(s.elem) || (mlirTypeIsAInteger(s.elem) && mlirIntegerTypeGetWidth(s.elem) == 1));
+}
+
+/* A boolean attribute of a matmul (transpose_a / transpose_b); an unreadable one counts as set. */
+static bool att_flag(MlirOperation op, const char *name) {
+  bool v = false;
+  dlcrt_status_t st = dlc_attr_bool(op, name, false, &v);
+  if (st) {
+    dlcrt_status_free(st);
+    return true;
+  }
+  return v;
+}
+
+static bool att_build(att_plan_t *p, dlc_gpu_unit_t *unit) {
+  memset(p, 0, sizeof(*p));
+  p->unit = unit;
+  if (unit->num_outputs != 1) return false;
+  int nmm = 0;
+  MlirOperation mms[2];
+  for (int i = 0; i < unit->num_ops; ++i) {
+    MlirOperation op = unit->ops[i];
+    if (dlc_op_is(op, DLC_MATMUL)) {
+      if (nmm == 2) return false;
+      mms[nmm++] = op;
+    } else if (dlc_op_is(op, DLC_SOFTMAX)) {
+      if (!mlirOperationIsNull(p->sm)) return false;
+      p->sm = op;
+    }
+  }
+  if (nmm != 2 || mlirOperationIsNull(p->sm)) return false;
+  p->mm1 = mms[0];
+  p->mm2 = mms[1];
+  int64_t axis = -1;
+  dlcrt_status_t st = dlc_attr_i64(p->sm, "axis", -1, &axis);
+  if (st) {
+    dlcrt_status_free(st);
+    return false;
+  }
+  if (axis != -1 && axis != 3) return false;
+  if (!mlirValueEqual(mlirOperationGetOperand(p->mm2, 0), mlirOperationGetResult(p->sm, 0))) return false;
+  /* The score chain mm1 -> ... -> softmax, every link the single use of the previous value. */
+  MlirValue cur = mlirOperationGetResult(p->mm1, 0);
+  for (;;) {
+    MlirOpOperand use = mlirValueGetFirstUse(cur);
+    if (mlirOpOperandIsNull(use) || !mlirOpOperandIsNull(mlirOpOperandGetNextUse(use))) return false;
+    MlirOperation op = mlirOpOperandGetOwner(use);
+    if (mlirOperationEqual(op, p->sm)) break;
+    if (p->nscore == ATT_MAX_SCORE_OPS || dlc_gpu_unit_op_index(unit, mlirOperationGetResult(op, 0)) < 0) return false;
+    bool kind_ok = dlc_op_is(op, DLC_MUL) || dlc_op_is(op, DLC_DIV) || dlc_op_is(op, DLC_ADD) || dlc_op_is(op, DLC_WHERE);
+    if (!kind_ok) return false;
+    dlc_shape_t rs;
+    if (!att_rank4_f32(mlirOperationGetResult(op, 0), &rs)) return false;
+    intptr_t n = mlirOperationGetNumOperands(op);
+    int scores_at = -1;
+    for (intptr_t k = 0; k < n; ++k) {
+      MlirValue o = mlirOperationGetOperand(op, k);
+      if (mlirValueEqual(o, cur)) {
+        if (scores_at >= 0) return false;
+        scores_at = (int)k;
+      } else if (!att_readable(unit, o)) {
+        return false;
+      }
+    }
+    if (scores_at < 0 || (dlc_op_is(op, DLC_WHERE) && scores_at == 0)) return false;
+    p->score[p->nscore++] = op;
+    cur = mlirOperationGetResult(op, 0);
+  }
+  if (!att_trace_operand(unit, mlirOperationGetOperand(p->mm1, 0), &p->q) ||
+      !att_trace_operand(unit, mlirOperationGetOperand(p->mm1, 1), &p->k) ||
+      !att_trace_operand(unit, mlirOperationGetOperand(p->mm2, 1), &p->v))
+    return false;
+  if (att_flag(p->mm1, "transpose_a") || att_flag(p->mm2, "transpose_a") || att_flag(p->mm2, "transpose_b")) return false;
+  if (att_flag(p->mm1, "transpose_b")) { /* K given as [B,H,Sk,D]: K^T's dims 2 and 3 swap */
+    int64_t t = p->k.map[2];
+    p->k.map[2] = p->k.map[3];
+    p->k.map[3] = t;
+  }
+  dlc_shape_t q, v, o;
+  if (!att_rank4_f32(mlirOperationGetOperand(p->mm1, 0), &q) || !att_rank4_f32(mlirOperationGetOperand(p->mm2, 1), &v) ||
+      !att_rank4_f32(mlirOperationGetResult(p->mm2, 0), &o))
+    return false;
+  p->d = q.dims[3];
+  p->dv = v.dims[3];
+  if (p->d == DLC_DYN || p->dv == DLC_DYN || p->d < 1 || p->dv < 1 || p->d > 32 * ATT_MAX_REGS || p->dv > 32 * ATT_MAX_REGS) return false;
+  /* The output: mm2's result, or one transpose of it. */
+  for (int k = 0; k < 4; ++k) p->out_map[k] = k;
+  MlirValue res = mlirOperationGetResult(p->mm2, 0);
+  if (!mlirValueEqual(unit->outputs[0], res)) {
+    MlirOpOperand use = mlirValueGetFirstUse(res);
+    if (mlirOpOperandIsNull(use) || !mlirOpOperandIsNull(mlirOpOperandGetNextUse(use))) return false;
+    MlirOperation tr = mlirOpOperandGetOwner(use);
+    if (!dlc_op_is(tr, DLC_TRANSPOSE) || !mlirValueEqual(mlirOperationGetResult(tr, 0), unit->outputs[0])) return false;
+    int64_t perm[DLCRT_MAX_RANK];
+    int32_t n = 0;
+    st = dlc_attr_i64_array(tr, "perm", perm, DLCRT_MAX_RANK, &n);
+    if (st) {
+      dlcrt_status_free(st);
+      return false;
+    }
+    if (n != 4) return false;
+    for (int k = 0; k < 4; ++k) p->out_map[perm[k]] = k; /* Out dim k = O dim perm[k] */
+    p->out_tr = tr;
+  }
+  /* Every op of the group is accounted for (splat constants are read as literals). */
+  int transposes = 0;
+  for (int i = 0; i < unit->num_ops; ++i) {
+    MlirOperation op = unit->ops[i];
+    double c;
+    if (dlc_op_is(op, DLC_TRANSPOSE)) ++transposes;
+    else if (!dlc_op_is(op, DLC_MATMUL) && !dlc_op_is(op, DLC_SOFTMAX) && !att_splat_f32(op, &c)) {
+      bool score = false;
+      for (int k = 0; k < p->nscore; ++k) score |= mlirOperationEqual(op, p->score[k]);
+      if (!score) return false;
+    }
+  }
+  return transposes <= 4;
+}
+
+/* Shared memory (f32 elements): the K tile [KT][D+1] (padded: lane-per-key reads hit distinct banks),
+ * the V tile [KT][Dv], the block's query rows [4][D]. */
+static int64_t att_v_off(const att_plan_t *p) { return ATT_KEY_TILE * (p->d + 1); }
+static int64_t att_q_off(const att_plan_t *p) { return att_v_off(p) + ATT_KEY_TILE * p->dv; }
+static int64_t att_smem_floats(const att_plan_t *p) { return att_q_off(p) + ATT_ROWS_PER_BLOCK * p->d; }
+
+/* ---------------------------------------------------------------------------------------- text --- */
+
+static void att_line(att_emit_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void att_line(att_emit_t *e, const char *fmt, ...) {
+  char buf[640];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof(buf), fmt, ap);
+  va_end(ap);
+  dlc_strbuf_appendf(e->out, "  %s\n", buf);
+}
+
+static const char *att_fresh(att_emit_t *e, char *buf) {
+  snprintf(buf, 16, "%%a%d", e->next++);
+  return buf;
+}
+
+static const char *att_idx(att_emit_t *e, int64_t v, char *buf) {
+  att_fresh(e, buf);
+  att_line(e, "%s = arith.constant %lld : index", buf, (long long)v);
+  return buf;
+}
+
+static const char *att_bin(att_emit_t *e, const char *op, const char *a, const char *b, const char *ty, char *buf) {
+  att_fresh(e, buf);
+  att_line(e, "%s = %s %s, %s : %s", buf, op, a, b, ty);
+  return buf;
+}
+
+/* Per input: physical dims %pI_d and row-major strides %sI_d; the flat view %fI. */
+static void att_input_geometry(att_emit_t *e, int i) {
+  dlc_shape_t s;
+  dlc_gpu_input_shape(e->p->unit, i, &s);
+  const char *et = mlirTypeIsAF32(s.elem) ? "f32" : "i1";
+  for (int32_t d = 0; d < s.rank; ++d) {
+    if (s.dims[d] != DLC_DYN) {
+      att_line(e, "%%p%d_%d = arith.constant %lld : index", i, (int)d, (long long)s.dims[d]);
+    } else {
+      dlc_strbuf_appendf(e->out, "  %%pc%d_%d = arith.constant %d : index\n  %%p%d_%d = memref.dim %%in%d, %%pc%d_%d : ", i, (int)d,
+                         (int)d, i, (int)d, i, i, (int)d);
+      dlc_gpu_append_memref_type(e->out, &s);
+      dlc_strbuf_append(e->out, "\n");
+    }
+  }
+  for (int32_t d = s.rank - 1; d >= 0; --d) {
+    if (d == s.rank - 1) att_line(e, "%%s%d_%d = arith.constant 1 : index", i, (int)d);
+    else att_line(e, "%%s%d_%d = arith.muli %%s%d_%d, %%p%d_%d : index", i, (int)d, i, (int)d + 1, i, (int)d + 1);
+  }
+  if (s.rank == 0) {
+    att_line(e, "%%f%d = memref.expand_shape %%in%d [] output_shape [1] : memref<%s> into memref<1x%s>", i, i, et, et);
+    att_line(e, "%%g%d = memref.cast %%f%d : memref<1x%s> to memref<?x%s>", i, i, et, et);
+    return;
+  }
+  bool dyn = false;
+  int64_t n = 1;
+  for (int32_t d = 0; d < s.rank; ++d) {
+    if (s.dims[d] == DLC_DYN) dyn = true;
+    else n *= s.dims[d];
+  }
+  char flat[32];
+  if (dyn) snprintf(flat, sizeof(flat), "memref<?x%s>", et);
+  else snprintf(flat, sizeof(flat), "memref<%lldx%s>", (long long)n, et);
+  if (s.rank == 1) {
+    att_line(e, "%%f%d = memref.cast %%in%d : %s to %s", i, i, flat, flat);
+  } else {
+    dlc_strbuf_appendf(e->out, "  %%f%d = memref.collapse_shape %%in%d [[", i, i);
+    for (int32_t d = 0; d < s.rank; ++d) dlc_strbuf_appendf(e->out, "%s%d", d ? ", " : "", (int)d);
+    dlc_strbuf_append(e->out, "]] : ");
+    dlc_gpu_append_memref_type(e->out, &s);
+    dlc_strbuf_appendf(e->out, " into %s\n", flat);
+  }
+  att_line(e, "%%g%d = memref.cast %%f%d : %s to memref<?x%s>", i, i, flat, et);
+}
+
+/* Offset of a broadcast operand (input i) at scores index (b, h, row, j) = idx[0..3] (row part when
+ * `with_j` is false, the j part alone when true). Dynamic dims are clamped to dim-1, which reads a
+ * run-time size of 1 as a broadcast. Empty result = "0" contribution. */
+static void att_bcast_offset(att_emit_t *e, int i, char *const idx[4], bool j_part, char *out) {
+  dlc_shape_t s;
+  dlc_gpu_input_shape(e->p->unit, i, &s);
+  char acc[16] = "";
+  for (int32_t t = 0; t < s.rank; ++t) {
+    int32_t sd = t + 4 - s.rank;
+    if ((sd == 3) != j_part || s.dims[t] == 1) continue;
+    char ix[16], term[16], tmp[16];
+    const char *use = idx[sd];
+    if (s.dims[t] == DLC_DYN) {
+      char one[16], lim[16], dim[16];
+      att_idx(e, 1, one);
+      snprintf(dim, sizeof(dim), "%%p%d_%d", i, (int)t);
+      att_bin(e, "arith.subi", dim, one, "index", lim);
+      char lt[16];
+      att_fresh(e, lt);
+      att_line(e, "%s = arith.cmpi ult, %s, %s : index", lt, idx[sd], lim);
+      att_fresh(e, ix);
+      att_line(e, "%s = arith.select %s, %s, %s : index", ix, lt, idx[sd], lim);
+      use = ix;
+    }
+    char st[16];
+    snprintf(st, sizeof(st), "%%s%d_%d", i, (int)t);
+    att_bin(e, "arith.muli", use, st, "index", term);
+    if (acc[0]) {
+      att_bin(e, "arith.addi", acc, term, "index", tmp);
+      strcpy(acc, tmp);
+    } else {
+      strcpy(acc, term);
+    }
+  }
+  if (!acc[0]) att_idx(e, 0, acc);
+  strcpy(out, acc);
+}
+
+/* The scalar body of a dlc elementwise op. */
+static void att_dlc_scalar(att_emit_t *e, MlirOperation op, const char *const args[], char *res) {
+  int n = (int)mlirOperationGetNumOperands(op);
+  dlc_emit_t x = {.op = op, .info = dlc_op_info(op), .body = e->out, .next_id = e->next_v, .num_in = n};
+  for (int i = 0; i < n; ++i) dlc_shape_from_type(mlirValueGetType(mlirOperationGetOperand(op, i)), &x.in[i]);
+  dlc_shape_from_type(mlirValueGetType(mlirOperationGetResult(op, 0)), &x.out);
+  char r[16] = "%invalid";
+  dlcrt_status_t st = dlc_emit_scalar_op(&x, args, r);
+  e->next_v = x.next_id;
+  if (st && !e->error) e->error = st;
+  else dlcrt_status_free(st);
+  snprintf(res, 16, "%s", r);
+}
+
+/* Warp-wide combine with `op` (arith.addf / arith.maximumf; every lane gets it). */
+static void att_warp_combine(att_emit_t *e, const char *op, char *v) {
+  char w[16];
+  att_fresh(e, w);
+  att_line(e, "%s = arith.constant 32 : i32", w);
+  for (int o = 16; o >= 1; o /= 2) {
+    char off[16], sh[16], ok[16], nv[16];
+    att_fresh(e, off);
+    att_fresh(e, sh);
+    att_fresh(e, ok);
+    att_line(e, "%s = arith.constant %d : i32", off, o);
+    att_line(e, "%s, %s = gpu.shuffle xor %s, %s, %s : f32", sh, ok, v, off, w);
+    att_bin(e, op, v, sh, "f32", nv);
+    strcpy(v, nv);
+  }
+}
+
+/* Register slot r of a head dim of size `dim`: lane + 32 r, clamped into range; *valid names the i1 (or
+ * "" when always valid). */
+static void att_slot(att_emit_t *e, int64_t dim, int r, const char *lane, char *col, char *valid) {
+  char off[16], c[16];
+  valid[0] = 0;
+  if (r == 0) strcpy(c, lane);
+  else att_bin(e, "arith.addi", lane, att_idx(e, 32 * r, off), "index", c);
+  if ((r + 1) * 32 <= dim) {
+    strcpy(col, c);
+    return;
+  }
+  char lim[16], last[16];
+  att_fresh(e, valid);
+  att_line(e, "%s = arith.cmpi ult, %s, %s : index", valid, c, att_idx(e, dim, lim));
+  att_idx(e, dim - 1, last);
+  att_fresh(e, col);
+  att_line(e, "%s = arith.select %s, %s, %s : index", col, valid, c, last);
+}
+
+static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
+  att_plan_t *p = e->p;
+  dlc_gpu_unit_t *unit = p->unit;
+  if (!dlc_gpu_append_prologue(unit, func_name, e->out))
+    return dlcrt_make_status(DLCRT_STATUS_INTERNAL, "attention kernel: unit with an unranked value");
+  att_line(e, "%%c0 = arith.constant 0 : index");
+  att_line(e, "%%c1 = arith.constant 1 : index");
+  for (int i = 0; i < unit->num_inputs; ++i) att_input_geometry(e, i);
+  /* Logical sizes and strides. */
+  const char *names[4] = {"B", "H", "Sq", "Sk"};
+  int64_t src[4][2] = {{p->q.input, p->q.map[0]}, {p->q.input, p->q.map[1]}, {p->q.input, p->q.map[2]}, {p->k.input, p->k.map[3]}};
+  for (int k = 0; k < 4; ++k) att_line(e, "%%%s = arith.addi %%p%lld_%lld, %%c0 : index", names[k], (long long)src[k][0], (long long)src[k][1]);
+  const att_operand_t *ops[3] = {&p->q, &p->k, &p->v};
+  const char *on[3] = {"q", "k", "v"};
+  for (int t = 0; t < 3; ++t)
+    for (int k = 0; k < 4; ++k)
+      att_line(e, "%%%ss%d = arith.addi %%s%d_%lld, %%c0 : index", on[t], k, ops[t]->input, (long long)ops[t]->map[k]);
+  /* Output buffer: physical dim k holds logical O dim m where out_map[m] = k. */
+  dlc_shape_t os;
+  dlc_gpu_output_shape(unit, 0, &os);
+  char ologic[4][16];
+  snprintf(ologic[0], 16, "%%B");
+  snprintf(ologic[1], 16, "%%H");
+  snprintf(ologic[2], 16, "%%Sq");
+  att_idx(e, p->dv, ologic[3]);
+  char ophys[4][16];
+  for (int m = 0; m < 4; ++m) strcpy(ophys[p->out_map[m]], ologic[m]);
+  dlc_strbuf_append(e->out, "  %out0 = memref.alloc(");
+  bool first = true;
+  for (int k = 0; k < 4; ++k)
+    if (os.dims[k] == DLC_DYN) {
+      dlc_strbuf_appendf(e->out, "%s%s", first ? "" : ", ", ophys[k]);
+      first = false;
+    }
+  dlc_strbuf_append(e->out, ") : ");
+  dlc_gpu_append_memref_type(e->out, &os);
+  dlc_strbuf_append(e->out, "\n");
+  att_line(e, "%%ost3 = arith.constant 1 : index");
+  for (int k = 2; k >= 0; --k) att_line(e, "%%ost%d = arith.muli %%ost%d, %s : index", k, k + 1, ophys[k + 1]);
+  for (int m = 0; m < 4; ++m) att_line(e, "%%os%d = arith.addi %%ost%lld, %%c0 : index", m, (long long)p->out_map[m]);
+  dlc_strbuf_append(e->out, "  %oflat_c = memref.collapse_shape %out0 [[0, 1, 2, 3]] : ");
+  dlc_gpu_append_memref_type(e->out, &os);
+  bool odyn = !dlc_shape_is_static(&os);
+  int64_t on_ = 1;
+  for (int k = 0; k < 4; ++k) on_ *= os.dims[k] == DLC_DYN ? 1 : os.dims[k];
+  char oflat[32];
+  if (odyn) snprintf(oflat, sizeof(oflat), "memref<?xf32>");
+  else snprintf(oflat, sizeof(oflat), "memref<%lldxf32>", (long long)on_);
+  dlc_strbuf_appendf(e->out, " into %s\n", oflat);
+  att_line(e, "%%oflat = memref.cast %%oflat_c : %s to memref<?xf32>", oflat);
+  /* Grid: B*H*ceil(Sq/4) blocks of 128 threads; none when empty. */
+  att_line(e, "%%rpb = arith.constant %d : index", ATT_ROWS_PER_BLOCK);
+  att_line(e, "%%rpb1 = arith.constant %d : index", ATT_ROWS_PER_BLOCK - 1);
+  att_line(e, "%%sqr = arith.addi %%Sq, %%rpb1 : index");
+  att_line(e, "%%nqb = arith.divui %%sqr, %%rpb : index");
+  att_line(e, "%%BH = arith.muli %%B, %%H : index");
+  att_line(e, "%%grid = arith.muli %%BH, %%nqb : index");
+  att_line(e, "%%threads = arith.constant %d : index", 32 * ATT_ROWS_PER_BLOCK);
+  att_line(e, "%%any = arith.cmpi ugt, %%grid, %%c0 : index");
+  att_line(e, "%%smem = arith.constant %lld : i32", (long long)(att_smem_floats(p) * 4));
+  att_line(e, "scf.if %%any {");
+  att_line(e, "gpu.launch blocks(%%bx, %%by, %%bz) in (%%gx = %%grid, %%gy = %%c1, %%gz = %%c1) threads(%%tx, %%ty, %%tz) in "
+              "(%%sx = %%threads, %%sy = %%c1, %%sz = %%c1) dynamic_shared_memory_size %%smem {");
+  char c32[16], lane[16], warp[16], bh[16], qb[16], b[16], h[16], row0[16], row[16], ok[16], tmp[16];
+  att_idx(e, 32, c32);
+  att_bin(e, "arith.remui", "%tx", c32, "index", lane);
+  att_bin(e, "arith.divui", "%tx", c32, "index", warp);
+  att_bin(e, "arith.divui", "%bx", "%nqb", "index", bh);
+  att_bin(e, "arith.remui", "%bx", "%nqb", "index", qb);
+  att_bin(e, "arith.divui", bh, "%H", "index", b);
+  att_bin(e, "arith.remui", bh, "%H", "index", h);
+  att_bin(e, "arith.muli", qb, "%rpb", "index", row0);
+  att_bin(e, "arith.addi", row0, warp, "index", row);
+  att_fresh(e, ok);
+  att_line(e, "%s = arith.cmpi ult, %s, %%Sq : index", ok, row);
+  /* Rows past Sq compute on the last row (every thread must reach the barriers) and store nothing. */
+  char sq1[16], rowc[16], raw[16];
+  att_bin(e, "arith.subi", "%Sq", "%c1", "index", sq1);
+  att_fresh(e, rowc);
+  att_line(e, "%s = arith.select %s, %s, %s : index", rowc, ok, row, sq1);
+  strcpy(row, rowc);
+  att_fresh(e, raw);
+  att_line(e, "%s = gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>", raw);
+  att_line(e, "%%tile = memref.view %s[%%c0][] : memref<?xi8, #gpu.address_space<workgroup>> to memref<%lldxf32, "
+              "#gpu.address_space<workgroup>>", raw, (long long)att_smem_floats(p));
+  /* Bases: Q row, K and V heads, output row. */
+  char qbase[16], kbase[16], vbase[16], obase[16];
+  const char *bases[4][3] = {{"%qs0", "%qs1", "%qs2"}, {"%ks0", "%ks1", NULL}, {"%vs0", "%vs1", NULL}, {"%os0", "%os1", "%os2"}};
+  char *outs[4] = {qbase, kbase, vbase, obase};
+  for (int t = 0; t < 4; ++t) {
+    char x[16], y[16], z[16];
+    att_bin(e, "arith.muli", b, bases[t][0], "index", x);
+    att_bin(e, "arith.muli", h, bases[t][1], "index", y);
+    att_bin(e, "arith.addi", x, y, "index", z);
+    if (bases[t][2]) {
+      char w[16];
+      att_bin(e, "arith.muli", row, bases[t][2], "index", w);
+      att_bin(e, "arith.addi", z, w, "index", outs[t]);
+    } else {
+      strcpy(outs[t], z);
+    }
+  }
+  int nq = (int)((p->d + 31) / 32), nv = (int)((p->dv + 31) / 32);
+  char qcol[ATT_MAX_REGS][16], qval[ATT_MAX_REGS][16], qvalid[ATT_MAX_REGS][16];
+  char vcol[ATT_MAX_REGS][16], vvalid[ATT_MAX_REGS][16];
+  char zero[16];
+  att_fresh(e, zero);
+  att_line(e, "%s = arith.constant 0.000000e+00 : f32", zero);
+  for (int r = 0; r < nq; ++r) {
+    att_slot(e, p->d, r, lane, qcol[r], qvalid[r]);
+    char off[16], ix[16], ld[16];
+    att_bin(e, "arith.muli", qcol[r], "%qs3", "index", off);
+    att_bin(e, "arith.addi", qbase, off, "index", ix);
+    att_fresh(e, ld);
+    att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", ld, p->q.input, ix);
+    if (qvalid[r][0]) {
+      att_fresh(e, qval[r]);
+      att_line(e, "%s = arith.select %s, %s, %s : f32", qval[r], qvalid[r], ld, zero);
+    } else {
+      strcpy(qval[r], ld);
+    }
+  }
+  for (int r = 0; r < nv; ++r) att_slot(e, p->dv, r, lane, vcol[r], vvalid[r]);
+  /* Row parts of the broadcast operands of the score ops. */
+  char *idx4[4] = {b, h, row, NULL};
+  char rowoff[ATT_MAX_SCORE_OPS][3][16];
+  for (int s = 0; s < p->nscore; ++s)
+    for (int k = 0; k < (int)mlirOperationGetNumOperands(p->score[s]) && k < 3; ++k) {
+      MlirValue o = mlirOperationGetOperand(p->score[s], k);
+      int in = att_input_of(unit, o);
+      rowoff[s][k][0] = 0;
+      if (in >= 0) att_bcast_offset(e, in, idx4, false, rowoff[s][k]);
+    }
+  char ninf[16];
+  att_fresh(e, ninf);
+  att_line(e, "%s = arith.constant -3.40282347e+38 : f32", ninf);
+  /* The warp's query row into shared memory (every lane reads all of it when scoring its key). */
+  {
+    char qd[16], qo[16], qr[16];
+    att_bin(e, "arith.muli", warp, att_idx(e, p->d, qd), "index", tmp);
+    att_bin(e, "arith.addi", tmp, att_idx(e, att_q_off(p), qo), "index", qr);
+    for (int r = 0; r < nq; ++r) {
+      char ix[16];
+      att_bin(e, "arith.addi", qr, qcol[r], "index", ix);
+      if (qvalid[r][0]) att_line(e, "scf.if %s {", qvalid[r]);
+      att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", qval[r], ix, (long long)att_smem_floats(p));
+      if (qvalid[r][0]) att_line(e, "}");
+    }
+  }
+  /* The loop over key tiles with online softmax state (m, l, acc...): the block loads K and V rows of
+   * the tile into shared memory (coalesced along the head dim), then each warp walks the tile's keys. */
+  char res[16], t[16], m[16], l[16], acc[ATT_MAX_REGS][16], kt[16];
+  att_idx(e, ATT_KEY_TILE, kt);
+  att_fresh(e, res);
+  att_fresh(e, t);
+  att_fresh(e, m);
+  att_fresh(e, l);
+  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %%Sk step %s iter_args(%s = %s, %s = %s", res, 2 + nv, t, kt, m, ninf, l, zero);
+  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s = %s", att_fresh(e, acc[r]), zero);
+  dlc_strbuf_append(e->out, ") -> (f32, f32");
+  for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
+  dlc_strbuf_append(e->out, ") {\n");
+  for (int which = 0; which < 2; ++which) { /* K rows, then V rows */
+    int64_t dim = which ? p->dv : p->d;
+    const char *base = which ? vbase : kbase, *sdim = which ? "%vs3" : "%ks2", *skey = which ? "%vs2" : "%ks3";
+    int input = which ? p->v.input : p->k.input;
+    char n[16], el[16], dimc[16], kk[16], dd[16], key[16], in[16], a[16], bb[16], ix[16], x[16], dst[16], off0[16];
+    att_idx(e, ATT_KEY_TILE * dim, n);
+    att_fresh(e, el);
+    att_line(e, "scf.for %s = %%tx to %s step %%threads {", el, n);
+    att_idx(e, dim, dimc);
+    att_bin(e, "arith.divui", el, dimc, "index", kk);
+    att_bin(e, "arith.remui", el, dimc, "index", dd);
+    char key0[16], sk1[16];
+    att_bin(e, "arith.addi", t, kk, "index", key0);
+    att_fresh(e, in);
+    att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", in, key0);
+    att_bin(e, "arith.subi", "%Sk", "%c1", "index", sk1);
+    att_fresh(e, key); /* keys past Sk: a copy of the last key (finite, never used) */
+    att_line(e, "%s = arith.select %s, %s, %s : index", key, in, key0, sk1);
+    att_bin(e, "arith.muli", dd, sdim, "index", a);
+    att_bin(e, "arith.muli", key, skey, "index", bb);
+    att_bin(e, "arith.addi", a, bb, "index", tmp);
+    att_bin(e, "arith.addi", base, tmp, "index", ix);
+    att_fresh(e, x);
+    att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", x, input, ix);
+    if (which) {
+      att_bin(e, "arith.addi", el, att_idx(e, att_v_off(p), off0), "index", dst);
+    } else { /* row kk at kk*(D+1) */
+      char pad[16];
+      att_bin(e, "arith.addi", el, kk, "index", pad);
+      strcpy(dst, pad);
+    }
+    att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", x, dst,
+             (long long)att_smem_floats(p));
+    att_line(e, "}");
+  }
+  att_line(e, "%s", DLC_GPU_BARRIER);
+  /* Lane-per-key: lane l scores key t+l of the tile against the warp's query row (from shared memory),
+   * the warp combines the tile's max and sum with 2x5 shuffles, then every lane accumulates its head dims
+   * over the tile's keys, p of key jj broadcast from lane jj (shuffle idx). */
+  char key[16], kvalid[16], sk1[16], jc[16];
+  att_bin(e, "arith.addi", t, lane, "index", key);
+  att_fresh(e, kvalid);
+  att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", kvalid, key);
+  att_bin(e, "arith.subi", "%Sk", "%c1", "index", sk1);
+  att_fresh(e, jc);
+  att_line(e, "%s = arith.select %s, %s, %s : index", jc, kvalid, key, sk1);
+  char qrow[16], krow[16], dp1[16], qoff[16], dconst[16], dend[16], dd[16], dacc[16], dot[16], tmp2[16];
+  att_bin(e, "arith.muli", warp, att_idx(e, p->d, dconst), "index", tmp2);
+  att_bin(e, "arith.addi", tmp2, att_idx(e, att_q_off(p), qoff), "index", qrow);
+  att_bin(e, "arith.muli", lane, att_idx(e, p->d + 1, dp1), "index", krow);
+  att_idx(e, p->d, dend);
+  att_fresh(e, dot);
+  att_fresh(e, dd);
+  att_fresh(e, dacc);
+  att_line(e, "%s = scf.for %s = %%c0 to %s step %%c1 iter_args(%s = %s) -> (f32) {", dot, dd, dend, dacc, zero);
+  {
+    char qi[16], ki[16], qv[16], kv[16], pr[16], sum[16];
+    att_bin(e, "arith.addi", qrow, dd, "index", qi);
+    att_bin(e, "arith.addi", krow, dd, "index", ki);
+    att_fresh(e, qv);
+    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", qv, qi, (long long)att_smem_floats(p));
+    att_fresh(e, kv);
+    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", kv, ki, (long long)att_smem_floats(p));
+    att_bin(e, "arith.mulf", qv, kv, "f32", pr);
+    att_bin(e, "arith.addf", dacc, pr, "f32", sum);
+    att_line(e, "scf.yield %s : f32", sum);
+  }
+  att_line(e, "}");
+  /* Score ops at key jc. */
+  char sc[16];
+  strcpy(sc, dot);
+  char *idxj[4] = {b, h, row, jc};
+  for (int s = 0; s < p->nscore; ++s) {
+    MlirOperation op = p->score[s];
+    int n = (int)mlirOperationGetNumOperands(op);
+    char argn[3][16];
+    const char *args[3];
+    MlirValue prev = s == 0 ? mlirOperationGetResult(p->mm1, 0) : mlirOperationGetResult(p->score[s - 1], 0);
+    for (int k = 0; k < n && k < 3; ++k) {
+      MlirValue o = mlirOperationGetOperand(op, k);
+      int in = att_input_of(unit, o);
+      double c;
+      if (mlirValueEqual(o, prev)) {
+        strcpy(argn[k], sc);
+      } else if (in >= 0) {
+        dlc_shape_t s2;
+        dlc_gpu_input_shape(unit, in, &s2);
+        char jo[16], ix[16];
+        att_bcast_offset(e, in, idxj, true, jo);
+        att_bin(e, "arith.addi", rowoff[s][k], jo, "index", ix);
+        att_fresh(e, argn[k]);
+        att_line(e, "%s = memref.load %%g%d[%s] : memref<?x%s>", argn[k], in, ix, mlirTypeIsAF32(s2.elem) ? "f32" : "i1");
+      } else {
+        int def = dlc_gpu_unit_op_index(unit, o);
+        if (def < 0 || !att_splat_f32(unit->ops[def], &c))
+          return dlcrt_make_status(DLCRT_STATUS_INTERNAL, "attention kernel: unreadable score operand");
+        att_fresh(e, argn[k]);
+        att_line(e, "%s = arith.constant %.9e : f32", argn[k], c);
+      }
+      args[k] = argn[k];
+    }
+    att_dlc_scalar(e, op, args, sc);
+  }
+  /* Online softmax over the tile. */
+  char sm_[16], mt[16], mn[16], d1[16], corr[16], d2[16], pe[16], pw[16], ps[16], lc[16], ln[16];
+  att_fresh(e, sm_);
+  att_line(e, "%s = arith.select %s, %s, %s : f32", sm_, kvalid, sc, ninf);
+  strcpy(mt, sm_);
+  att_warp_combine(e, "arith.maximumf", mt);
+  att_bin(e, "arith.maximumf", m, mt, "f32", mn);
+  att_bin(e, "arith.subf", m, mn, "f32", d1);
+  att_fresh(e, corr);
+  att_line(e, "%s = math.exp %s : f32", corr, d1);
+  att_bin(e, "arith.subf", sm_, mn, "f32", d2);
+  att_fresh(e, pe);
+  att_line(e, "%s = math.exp %s : f32", pe, d2);
+  att_fresh(e, pw);
+  att_line(e, "%s = arith.select %s, %s, %s : f32", pw, kvalid, pe, zero);
+  strcpy(ps, pw);
+  att_warp_combine(e, "arith.addf", ps);
+  att_bin(e, "arith.mulf", l, corr, "f32", lc);
+  att_bin(e, "arith.addf", lc, ps, "f32", ln);
+  char sacc[ATT_MAX_REGS][16];
+  for (int r = 0; r < nv; ++r) att_bin(e, "arith.mulf", acc[r], corr, "f32", sacc[r]);
+  char rem[16], short_[16], kn[16];
+  att_bin(e, "arith.subi", "%Sk", t, "index", rem);
+  att_fresh(e, short_);
+  att_line(e, "%s = arith.cmpi ult, %s, %s : index", short_, rem, kt);
+  att_fresh(e, kn);
+  att_line(e, "%s = arith.select %s, %s, %s : index", kn, short_, rem, kt);
+  char ires[16], jj[16], iacc[ATT_MAX_REGS][16];
+  att_fresh(e, ires);
+  att_fresh(e, jj);
+  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %s step %%c1 iter_args(", ires, nv, jj, kn);
+  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%s%s = %s", r ? ", " : "", att_fresh(e, iacc[r]), sacc[r]);
+  dlc_strbuf_append(e->out, ") -> (");
+  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%sf32", r ? ", " : "");
+  dlc_strbuf_append(e->out, ") {\n");
+  {
+    char j32[16], w32[16], pj[16], okj[16], vrow[16], dvc[16], voff[16];
+    att_fresh(e, j32);
+    att_line(e, "%s = arith.index_cast %s : index to i32", j32, jj);
+    att_fresh(e, w32);
+    att_line(e, "%s = arith.constant 32 : i32", w32);
+    att_fresh(e, pj);
+    att_fresh(e, okj);
+    att_line(e, "%s, %s = gpu.shuffle idx %s, %s, %s : f32", pj, okj, pw, j32, w32);
+    att_bin(e, "arith.muli", jj, att_idx(e, p->dv, dvc), "index", tmp);
+    att_bin(e, "arith.addi", tmp, att_idx(e, att_v_off(p), voff), "index", vrow);
+    char nacc[ATT_MAX_REGS][16];
+    for (int r = 0; r < nv; ++r) {
+      char ix[16], vv[16], a2[16];
+      att_bin(e, "arith.addi", vrow, vcol[r], "index", ix);
+      att_fresh(e, vv);
+      att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", vv, ix, (long long)att_smem_floats(p));
+      att_bin(e, "arith.mulf", pj, vv, "f32", a2);
+      att_bin(e, "arith.addf", iacc[r], a2, "f32", nacc[r]);
+    }
+    dlc_strbuf_append(e->out, "  scf.yield ");
+    for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%s%s", r ? ", " : "", nacc[r]);
+    dlc_strbuf_append(e->out, " : ");
+    for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%sf32", r ? ", " : "");
+    dlc_strbuf_append(e->out, "\n  }\n");
+  }
+  att_line(e, "%s", DLC_GPU_BARRIER); /* the tile is overwritten next */
+  dlc_strbuf_appendf(e->out, "  scf.yield %s, %s", mn, ln);
+  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s#%d", ires, r);
+  dlc_strbuf_append(e->out, " : f32, f32");
+  for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
+  dlc_strbuf_append(e->out, "\n  }\n");
+  att_line(e, "scf.if %s {", ok);
+  /* O = acc / l, in the output layout. */
+  for (int r = 0; r < nv; ++r) {
+    char ov[16], off[16], ix[16];
+    char accr[24];
+    snprintf(accr, sizeof(accr), "%s#%d", res, 2 + r);
+    char lr[24];
+    snprintf(lr, sizeof(lr), "%s#1", res);
+    att_bin(e, "arith.divf", accr, lr, "f32", ov);
+    att_bin(e, "arith.muli", vcol[r], "%os3", "index", off);
+    att_bin(e, "arith.addi", obase, off, "index", ix);
+    if (vvalid[r][0]) att_line(e, "scf.if %s {", vvalid[r]);
+    att_line(e, "memref.store %s, %%oflat[%s] : memref<?xf32>", ov, ix);
+    if (vvalid[r][0]) att_line(e, "}");
+  }
+  att_line(e, "}");
+  att_line(e, "gpu.terminator");
+  att_line(e, "}");
+  att_line(e, "}");
+  dlc_gpu_append_epilogue(unit, e->out);
+  return NULL;
+}
+
+dlcrt_status_t dlc_gpu_emit_attention_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled) {
+  *handled = false;
+  if (mlirOperationIsNull(unit->group) || !dlc_gpu_fusion_kind_is(unit, "attention")) return NULL;
+  att_plan_t p;
+  if (!att_build(&p, unit)) return NULL;
+  dlc_strbuf_t text;
+  dlc_strbuf_init(&text);
+  att_emit_t e = {.p = &p, .out = &text};
+  dlcrt_status_t st = att_emit(&e, func_name);
+  if (!st && e.error) st = e.error;
+  else if (e.error) dlcrt_status_free(e.error);
+  if (!st) st = dlc_strbuf_status(&text);
+  if (!st) {
+    dlc_strbuf_append(out, dlc_strbuf_cstr(&text));
+    *handled = true;
+  }
+  dlc_strbuf_free(&text);
+  return st;
+}
