@@ -52,19 +52,19 @@ def measure(dlc_opt, model_path):
     return {
         "ops": int(s.group(2)), "unfused": int(s.group(3)), "kernels": int(s.group(4)), "libcalls": int(s.group(5)),
         "est_bytes": int(s.group(6)), "est_us": float(s.group(7)),
-        "loop": int(g.group(3)), "stitch": int(g.group(4)), "gemm": int(g.group(5)),
+        "loop": int(g.group(3)), "stitch": int(g.group(4)), "gemm": int(g.group(5)), "other": int(g.group(6)),
         "exp_kernels": int(e.group(2)), "exp_libcalls": int(e.group(3)),
     }
 
 
 def table(rows):
-    out = ["| model | dlc ops | launches without fusion (kernels + library calls) | groups loop / stitch / gemm_chain "
+    out = ["| model | dlc ops | launches without fusion (kernels + library calls) | groups loop / stitch / gemm_chain / attention "
            "| launches with fusion: kernels + library calls | ratio | <= 1/3 | est. MiB | est. us |",
            "|---|---:|---:|---|---:|---:|---|---:|---:|"]
     for name, r in rows:
         fused = r["kernels"] + r["libcalls"]
         ratio = fused / r["unfused"] if r["unfused"] else 0
-        out.append(f"| {name} | {r['ops']} | {r['unfused']} | {r['loop']} / {r['stitch']} / {r['gemm']} | "
+        out.append(f"| {name} | {r['ops']} | {r['unfused']} | {r['loop']} / {r['stitch']} / {r['gemm']} / {r['other']} | "
                    f"{r['kernels']} + {r['libcalls']} = {fused} | {ratio:.2f} | {'yes' if ratio <= 1 / 3 else 'no'} | "
                    f"{r['est_bytes'] / 2**20:.1f} | {r['est_us']:.1f} |")
     return "\n".join(out)

@@ -54,9 +54,12 @@ dlc_fusion_counts_t dlc_fusion_count(MlirOperation module, MlirOperation func) {
         if (n < 512) members[n++] = m;
       }
       dlc_cost_add(&c.est, dlc_fusion_cost(members, n));
-      if (dlc_sref_eq(k, "gemm_chain")) {
+      int gemms = 0;
+      for (int m = 0; m < n; ++m) gemms += dlc_op_is(members[m], DLC_MATMUL);
+      if (dlc_sref_eq(k, "gemm_chain")) { /* one GEMM: a library call with its epilogue; more: one kernel */
         ++c.groups_gemm;
-        ++c.library_calls;
+        if (gemms > 1) ++c.kernels;
+        else ++c.library_calls;
       } else {
         if (dlc_sref_eq(k, "loop")) ++c.groups_loop;
         else if (dlc_sref_eq(k, "stitch")) ++c.groups_stitch;
