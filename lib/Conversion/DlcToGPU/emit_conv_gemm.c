@@ -97,27 +97,10 @@ dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_nam
       (!dlc_shape_from_type(mlirValueGetType(bias), &bs) || bs.rank != 1 || bs.dims[0] != ws.dims[0] ||
        !mlirTypeEqual(bs.elem, ys.elem)))
     return NULL;
-  /* a residual add that is the conv's only user goes to the GEMM */
-  MlirValue last = mlirOperationGetResult(conv, 0), residual = {NULL};
-  MlirOpOperand use = mlirValueGetFirstUse(last);
-  if (!unit->options->no_fusion && !mlirOpOperandIsNull(use) && mlirOpOperandIsNull(mlirOpOperandGetNextUse(use))) {
-    MlirOperation add = mlirOpOperandGetOwner(use);
-    MlirValue r = dlc_gemm_residual_of(add, last);
-    if (!mlirValueIsNull(r)) {
-      dlcrt_status_t st = dlc_gpu_unit_absorb(unit, add);
-      if (!st) residual = r, last = mlirOperationGetResult(add, 0);
-      dlcrt_status_free(st);
-    }
-  }
-  /* a relu that is the only user of that joins the epilogue kernel */
-  bool relu = false;
-  use = mlirValueGetFirstUse(last);
-  if (!unit->options->no_fusion && !mlirOpOperandIsNull(use) && mlirOpOperandIsNull(mlirOpOperandGetNextUse(use)) &&
-      dlc_op_is(mlirOpOperandGetOwner(use), DLC_RELU)) {
-    dlcrt_status_t st = dlc_gpu_unit_absorb(unit, mlirOpOperandGetOwner(use));
-    relu = st == NULL;
-    dlcrt_status_free(st);
-  }
+  /* a residual add that is the conv's only user goes to the GEMM, a relu after it to the epilogue kernel */
+  MlirValue residual;
+  bool relu;
+  dlc_conv_absorb_epilogue(unit, conv, false, &residual, &relu);
   if (unit->num_outputs != 1) return NULL;
   int ix = dlc_gemm_input_index(unit, x), iw = dlc_gemm_input_index(unit, w);
   int ib = mlirValueIsNull(bias) ? -1 : dlc_gemm_input_index(unit, bias);

@@ -117,66 +117,6 @@ static dlc_gemm_idx_t dlc_ck_out_size(dlc_gemm_text_t *t, int64_t static_size, d
   return dlc_ck_arith(t, "addi", x, dlc_gemm_const(t, 1));
 }
 
-/* The op holding the only use of `v`, or null (no use, or several). */
-static MlirOperation dlc_ck_only_user(MlirValue v) {
-  MlirOpOperand use = mlirValueGetFirstUse(v);
-  if (mlirOpOperandIsNull(use) || !mlirOpOperandIsNull(mlirOpOperandGetNextUse(use))) return (MlirOperation){NULL};
-  return mlirOpOperandGetOwner(use);
-}
-
-/* A func.call of a "loop" fusion group whose body is exactly dlc.add(%arg0, %arg1) [, dlc.relu of it],
- * returned, with `v` passed as one of the two arguments and a tensor of v's type as the other: the
- * residual add (+ relu) that fuse-elementwise grouped before dlc-lower-to-gpu saw the conv. Returns the
- * other operand (the residual) and whether there is a relu, or a null value. The group function loses
- * its only call when the kernel absorbs it; the pipeline's symbol-dce removes it. */
-static MlirValue dlc_ck_residual_group(MlirOperation call, MlirValue v, bool *relu) {
-  MlirValue none = {NULL};
-  *relu = false;
-  if (!dlc_sref_eq(mlirIdentifierStr(mlirOperationGetName(call)), "func.call") ||
-      mlirOperationGetNumOperands(call) != 2 || mlirOperationGetNumResults(call) != 1)
-    return none;
-  MlirAttribute callee = mlirOperationGetAttributeByName(call, dlc_sref("callee"));
-  if (mlirAttributeIsNull(callee) || !mlirAttributeIsAFlatSymbolRef(callee)) return none;
-  MlirOperation m = call;
-  while (!mlirOperationIsNull(m) && !dlc_sref_eq(mlirIdentifierStr(mlirOperationGetName(m)), "builtin.module"))
-    m = mlirOperationGetParentOperation(m);
-  if (mlirOperationIsNull(m)) return none;
-  MlirSymbolTable table = mlirSymbolTableCreate(m);
-  MlirOperation fn = mlirSymbolTableLookup(table, mlirFlatSymbolRefAttrGetValue(callee));
-  mlirSymbolTableDestroy(table);
-  if (mlirOperationIsNull(fn) || !dlc_is_fusion_func(fn)) return none;
-  MlirAttribute fusion = mlirOperationGetAttributeByName(fn, dlc_sref("dlc.fusion"));
-  MlirAttribute kind = mlirAttributeIsNull(fusion) || !mlirAttributeIsADictionary(fusion)
-                           ? (MlirAttribute){NULL}
-                           : mlirDictionaryAttrGetElementByName(fusion, dlc_sref("kind"));
-  if (mlirAttributeIsNull(kind) || !mlirAttributeIsAString(kind) || !dlc_sref_eq(mlirStringAttrGetValue(kind), "loop"))
-    return none;
-  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(fn, 0));
-  if (mlirBlockIsNull(body) || mlirBlockGetNumArguments(body) != 2) return none;
-  MlirOperation add = mlirBlockGetFirstOperation(body);
-  if (mlirOperationIsNull(add) || !dlc_op_is(add, DLC_ADD) || mlirOperationGetNumOperands(add) != 2) return none;
-  MlirValue a0 = mlirBlockGetArgument(body, 0), a1 = mlirBlockGetArgument(body, 1);
-  MlirValue x0 = mlirOperationGetOperand(add, 0), x1 = mlirOperationGetOperand(add, 1);
-  if (!((mlirValueEqual(x0, a0) && mlirValueEqual(x1, a1)) || (mlirValueEqual(x0, a1) && mlirValueEqual(x1, a0))))
-    return none;
-  MlirValue last = mlirOperationGetResult(add, 0);
-  MlirOperation next = mlirOperationGetNextInBlock(add);
-  if (!mlirOperationIsNull(next) && dlc_op_is(next, DLC_RELU) && mlirValueEqual(mlirOperationGetOperand(next, 0), last)) {
-    *relu = true;
-    last = mlirOperationGetResult(next, 0);
-    next = mlirOperationGetNextInBlock(next);
-  }
-  if (mlirOperationIsNull(next) || !dlc_sref_eq(mlirIdentifierStr(mlirOperationGetName(next)), "func.return") ||
-      mlirOperationGetNumOperands(next) != 1 || !mlirValueEqual(mlirOperationGetOperand(next, 0), last))
-    return none;
-  MlirValue c0 = mlirOperationGetOperand(call, 0), c1 = mlirOperationGetOperand(call, 1);
-  MlirValue other = mlirValueEqual(c0, v) ? c1 : mlirValueEqual(c1, v) ? c0 : none;
-  if (mlirValueIsNull(other) || mlirValueEqual(other, v) || !mlirTypeEqual(mlirValueGetType(other), mlirValueGetType(v)) ||
-      !mlirTypeEqual(mlirValueGetType(mlirOperationGetResult(call, 0)), mlirValueGetType(v)))
-    return none;
-  return other;
-}
-
 /* What the direct (grouped) kernel needs of the convolution. */
 typedef struct dlc_ck_direct_t {
   int ix, ib, ir;
@@ -285,36 +225,10 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
                 (double)dlc_ck_static(ys.dims[3]) * (double)o_ * (double)k_;
   if (macs > (double)dlc_ck_max_macs(conv)) return NULL;
 
-  /* epilogue: residual add, then relu, each the only user of what comes before */
-  MlirValue last = mlirOperationGetResult(conv, 0), residual = {NULL};
-  if (!unit->options->no_fusion) {
-    MlirOperation add = dlc_ck_only_user(last);
-    MlirValue r = mlirOperationIsNull(add) ? (MlirValue){NULL} : dlc_gemm_residual_of(add, last);
-    if (!mlirValueIsNull(r)) {
-      dlcrt_status_t st = dlc_gpu_unit_absorb(unit, add);
-      if (!st) residual = r, last = mlirOperationGetResult(add, 0);
-      dlcrt_status_free(st);
-    }
-  }
-  bool relu = false;
-  if (!unit->options->no_fusion && mlirValueIsNull(residual)) {
-    MlirOperation call = dlc_ck_only_user(last);
-    bool group_relu = false;
-    MlirValue r = mlirOperationIsNull(call) ? (MlirValue){NULL} : dlc_ck_residual_group(call, last, &group_relu);
-    if (!mlirValueIsNull(r)) {
-      dlcrt_status_t st = dlc_gpu_unit_absorb(unit, call);
-      if (!st) residual = r, relu = group_relu, last = mlirOperationGetResult(call, 0);
-      dlcrt_status_free(st);
-    }
-  }
-  if (!unit->options->no_fusion && !relu) {
-    MlirOperation r = dlc_ck_only_user(last);
-    if (!mlirOperationIsNull(r) && dlc_op_is(r, DLC_RELU)) {
-      dlcrt_status_t st = dlc_gpu_unit_absorb(unit, r);
-      relu = st == NULL;
-      dlcrt_status_free(st);
-    }
-  }
+  /* epilogue: residual add (or a loop group that is exactly that), then relu */
+  MlirValue residual;
+  bool relu;
+  dlc_conv_absorb_epilogue(unit, conv, true, &residual, &relu);
   if (unit->num_outputs != 1) return NULL;
   int ix = dlc_gemm_input_index(unit, x), iw = dlc_gemm_input_index(unit, w);
   int ib = mlirValueIsNull(bias) ? -1 : dlc_gemm_input_index(unit, bias);

@@ -47,6 +47,11 @@ MlirValue dlc_gemm_residual_of(MlirOperation add, MlirValue result);
 /* Index of `v` among the unit's inputs, or -1. */
 int dlc_gemm_input_index(const dlc_gpu_unit_t *unit, MlirValue v);
 
+/* The residual add (or, with `loop_groups`, a loop fusion group that is exactly that add [+ relu]) and
+ * the relu that follow `conv` as its only users, absorbed into `unit` (conv_epilogue.c); nothing under
+ * --no-fusion. *residual: the other operand of the add, or a null value. */
+void dlc_conv_absorb_epilogue(dlc_gpu_unit_t *unit, MlirOperation conv, bool loop_groups, MlirValue *residual, bool *relu);
+
 /* dlc.conv2d (groups 1) as an im2col kernel, one batched GEMM and a bias kernel (emit_conv_gemm.c). */
 dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 
