@@ -2,7 +2,8 @@
  * is its only user (cuBLASLt's C with beta 1, or the implicit-GEMM kernel's epilogue), or a "loop" fusion
  * group that is exactly that add (+ relu), then a relu that is the only user of what came before. Nothing
  * under --no-fusion (dlc_gpu_options_t.no_fusion): one launch per op is the baseline fusion is measured
- * against. One copy for both convolution paths. */
+ * against. One copy for both convolution paths, with the lookup of the convolution's operands among the
+ * unit's inputs once the epilogue is absorbed. */
 #include "gemm_call.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -97,4 +98,14 @@ void dlc_conv_absorb_epilogue(dlc_gpu_unit_t *unit, MlirOperation conv, bool loo
       dlcrt_status_free(st);
     }
   }
+}
+
+bool dlc_conv_input_indices(const dlc_gpu_unit_t *unit, MlirValue x, MlirValue w, MlirValue bias, MlirValue residual, int *ix,
+                            int *iw, int *ib, int *ir) {
+  if (unit->num_outputs != 1) return false;
+  *ix = dlc_gemm_input_index(unit, x);
+  *iw = dlc_gemm_input_index(unit, w);
+  *ib = mlirValueIsNull(bias) ? -1 : dlc_gemm_input_index(unit, bias);
+  *ir = mlirValueIsNull(residual) ? -1 : dlc_gemm_input_index(unit, residual);
+  return *ix >= 0 && *iw >= 0 && (mlirValueIsNull(bias) || *ib >= 0) && (mlirValueIsNull(residual) || *ir >= 0);
 }

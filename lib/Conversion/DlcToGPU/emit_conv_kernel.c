@@ -229,11 +229,8 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   MlirValue residual;
   bool relu;
   dlc_conv_absorb_epilogue(unit, conv, true, &residual, &relu);
-  if (unit->num_outputs != 1) return NULL;
-  int ix = dlc_gemm_input_index(unit, x), iw = dlc_gemm_input_index(unit, w);
-  int ib = mlirValueIsNull(bias) ? -1 : dlc_gemm_input_index(unit, bias);
-  int ir = mlirValueIsNull(residual) ? -1 : dlc_gemm_input_index(unit, residual);
-  if (ix < 0 || iw < 0 || (!mlirValueIsNull(bias) && ib < 0) || (!mlirValueIsNull(residual) && ir < 0)) return NULL;
+  int ix, iw, ib, ir;
+  if (!dlc_conv_input_indices(unit, x, w, bias, residual, &ix, &iw, &ib, &ir)) return NULL;
 
   dlc_strbuf_t body;
   dlc_strbuf_init(&body);

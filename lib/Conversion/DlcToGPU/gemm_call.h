@@ -51,6 +51,10 @@ int dlc_gemm_input_index(const dlc_gpu_unit_t *unit, MlirValue v);
  * the relu that follow `conv` as its only users, absorbed into `unit` (conv_epilogue.c); nothing under
  * --no-fusion. *residual: the other operand of the add, or a null value. */
 void dlc_conv_absorb_epilogue(dlc_gpu_unit_t *unit, MlirOperation conv, bool loop_groups, MlirValue *residual, bool *relu);
+/* The indices among the unit's inputs of the convolution's input x, weight w, bias and residual (-1 for a
+ * null bias / residual); false when one is missing or the unit has not exactly one output. */
+bool dlc_conv_input_indices(const dlc_gpu_unit_t *unit, MlirValue x, MlirValue w, MlirValue bias, MlirValue residual, int *ix,
+                            int *iw, int *ib, int *ir);
 
 /* dlc.conv2d (groups 1) as an im2col kernel, one batched GEMM and a bias kernel (emit_conv_gemm.c). */
 dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
