@@ -76,6 +76,9 @@ def parse_args(argv=None):
                    "`git rev-parse HEAD` of this checkout, where there is a .git)")
     p.add_argument("--dlc-args", default="", help="extra dlc-run options, one shell-quoted string, written with '=' "
                    "(e.g. --dlc-args='--gpu-arch=sm_90a -O3')")
+    p.add_argument("--dlc-variants", default="unfused=--no-fusion;fixed-ilp=--fixed-parallelism",
+                   help="other DLC configurations timed beside the default one, NAME=OPTIONS separated by ';' "
+                   "(default 'unfused=--no-fusion;fixed-ilp=--fixed-parallelism'; '' for none); each gets a column of the variants table")
     p.add_argument("--runs", type=int, default=100, help="timed runs per measurement (default 100; medians "
                    "are reported, so keep it >= 100)")
     p.add_argument("--warmup", type=int, default=10, help="PyTorch warm-up calls before timing (default 10, "
@@ -122,6 +125,15 @@ def parse_args(argv=None):
         args.dlc_extra = shlex.split(args.dlc_args)
     except ValueError as e:
         p.error("--dlc-args: %s" % e)
+    args.variants = []
+    for item in [v.strip() for v in args.dlc_variants.split(";") if v.strip()]:
+        name, eq, opts = item.partition("=")
+        if not eq or not name.strip():
+            p.error("--dlc-variants: %r is not NAME=OPTIONS" % item)
+        try:
+            args.variants.append((name.strip(), shlex.split(opts)))
+        except ValueError as e:
+            p.error("--dlc-variants: %s" % e)
     if args.output is None and not args.dry_run:
         args.output = os.path.join(ROOT, "docs", "performance.md")
     if args.output == "-":
@@ -435,7 +447,7 @@ def git_commit():
 def new_row(name):
     spec = SPECS[name]
     row = {"name": name, "input": "%s %s" % (fmt_shape(spec.shape), short_dtype(spec.dtype)),
-           "dlc": None, "agreement": None, "notes": [], "export": None}
+           "dlc": None, "agreement": None, "notes": [], "export": None, "variants": {}}
     for b in BASELINES:
         row[b] = None
     return row
@@ -540,6 +552,22 @@ def prepare_model(args, torch, name, entry, mdir, t0):
                 except Exception as e:  # noqa: BLE001
                     row["agreement"] = {"ok": False, "max_abs": None, "rel": None,
                                         "text": "unreadable output: %s" % short_exc(e)}
+    for vname, vopts in args.variants:
+        if args.dlc_problem or not row["export"]["ok"]:
+            break
+        vy = os.path.join(mdir, "dlc_out_%s.npy" % re.sub(r"[^A-Za-z0-9_.-]", "_", vname))
+        v = run_dlc(args.dlc_run, onnx_path, x_npy, vy, args.runs, args.dlc_timeout, lib_dir=args.dlc_lib_dir,
+                    extra=list(args.dlc_extra) + vopts)
+        if v["ok"] and ref is not None:
+            try:
+                v["agreement"] = compare(np.load(vy), ref)
+            except Exception as e:  # noqa: BLE001
+                v["agreement"] = {"ok": False, "max_abs": None, "rel": None, "text": "unreadable output: %s" %
+                                  short_exc(e)}
+        row["variants"][vname] = v
+        say(t0, "%s: DLC %s (%s) %s%s" % (name, vname, shlex.join(vopts), fmt_result(v),
+                                          ", output %s" % v["agreement"]["text"].replace("**", "")
+                                          if v.get("agreement") else ""))
     say(t0, "%s: %s | eager %s | DLC %s" % (
         name, ("export ok (%s%s)" % (row["export"]["exporter"], ", %s nodes" % row["export"]["nodes"]
                                      if row["export"].get("nodes") else "")) if row["export"]["ok"]
@@ -891,6 +919,26 @@ def render(args, meta, rows, final, phase_times):
             r = row.get(m)
             cs.append("%.1f" % r["first_call_s"] if r and r.get("ok") and r.get("first_call_s") is not None else "n/a")
         lines.append("| " + " | ".join(md_cell(c) for c in [row["name"], dc] + cs) + " |")
+    if args.variants:
+        lines += ["", "DLC configurations, same run: the default one against %s; ratio = that configuration's "
+                  "median ÷ the default's (> 1: the default is faster); output against eager as above." %
+                  ", ".join("`%s` (`%s`)" % (n, shlex.join(o)) for n, o in args.variants), ""]
+        lines.append("| model | DLC (ms) | " + " | ".join("%s (ms) | ratio | output" % n for n, _ in args.variants) + " |")
+        lines.append("|---|--:|" + "--:|--:|---|" * len(args.variants))
+        for row in rows:
+            d = row.get("dlc")
+            cells = [row["name"], cell(d, "dlc", args, final)]
+            for n, _ in args.variants:
+                v = row.get("variants", {}).get(n)
+                cells.append(cell(v, n, args, final))
+                if v is not None and not v.get("ok"):
+                    failures.append("%s, DLC %s: %s" % (row["name"], n, v["error"]))
+                if v and v.get("ok") and d and d.get("ok") and d["median_ms"] > 0:
+                    cells.append("%.2f" % (v["median_ms"] / d["median_ms"]))
+                else:
+                    cells.append("n/a")
+                cells.append(v["agreement"]["text"] if v and v.get("agreement") else "n/a")
+            lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
     if failures:
         lines += ["", "¹ Failures:", ""] + ["- " + md_cell(f) for f in failures]
     if notes:

@@ -52,10 +52,14 @@ dlcrt_status_t dlc_target_load(const char *name_or_file, dlc_target_t *out);
 typedef struct dlc_fusion_settings_t {
   dlc_target_t target;
   FILE *explain; /* --dlc-explain: one line per decision goes here; NULL: silent */
+  /* --fixed-parallelism: every loop and stitch group gets 256 threads and one element per thread
+   * (the non-adaptive baseline that adaptive ILP/TLP is measured against). */
+  bool fixed_parallelism;
 } dlc_fusion_settings_t;
 const dlc_fusion_settings_t *dlc_fusion_settings(void);
 void dlc_fusion_set_target(const dlc_target_t *target);
 void dlc_fusion_set_explain(FILE *out);
+void dlc_fusion_set_fixed_parallelism(bool fixed);
 
 /* The cost of one group (or of one op alone). */
 /* Rows of M one block of an MLP chain kernel owns (a multi-GEMM gemm_chain group: formed by

@@ -171,6 +171,16 @@ static dlc_schedule_t dlc_schedule_stitch(const dlc_target_t *t, const dlc_group
   return sc;
 }
 
+/* --fixed-parallelism: 256 threads, one element per thread, whatever the group (stitch groups: a warp
+ * per row, eight rows per block, as the row kernel does without a schedule). */
+static dlc_schedule_t dlc_schedule_fixed(const dlc_target_t *t, const dlc_group_shape_t *s) {
+  dlc_schedule_t sc = {.threads = 256, .ilp = 1, .tile_rank = 1, .regs = 16 + 4 * s->ops};
+  sc.tile[0] = 256;
+  sc.blocks = (int64_t)ceil(s->reductions ? s->rows / 8.0 : s->work / 256.0);
+  sc.occupancy = (double)dlc_resident_threads(t, sc.threads, sc.regs) / t->max_threads_per_sm;
+  return sc;
+}
+
 /* A multi-GEMM chain (MLP block, one kernel): tile = [rows per block, widest intermediate], threads
  * over the widest layer's columns (a multiple of 32, at most 256). */
 static bool dlc_schedule_mlp_chain(const dlc_target_t *t, MlirOperation fn, dlc_schedule_t *sc) {
@@ -221,8 +231,9 @@ static bool dlc_assign_one(MlirOperation fn) {
   const dlc_target_t *t = &dlc_fusion_settings()->target;
   dlc_group_shape_t s = dlc_group_shape(fn);
   dlc_schedule_t sc;
-  if (dlc_sref_eq(kind, "stitch") && s.reductions > 0) sc = dlc_schedule_stitch(t, &s);
-  else if (dlc_sref_eq(kind, "gemm_chain")) sc = dlc_schedule_gemm(t, fn);
+  if (dlc_sref_eq(kind, "gemm_chain")) sc = dlc_schedule_gemm(t, fn);
+  else if (dlc_fusion_settings()->fixed_parallelism) sc = dlc_schedule_fixed(t, &s);
+  else if (dlc_sref_eq(kind, "stitch") && s.reductions > 0) sc = dlc_schedule_stitch(t, &s);
   else sc = dlc_schedule_loop(t, &s);
   char text[256], tile[96] = "";
   int len = 0;

@@ -139,6 +139,11 @@ void dlc_fusion_set_target(const dlc_target_t *target) {
   dlc_settings.target = *target;
 }
 
+void dlc_fusion_set_fixed_parallelism(bool fixed) {
+  (void)dlc_fusion_settings();
+  dlc_settings.fixed_parallelism = fixed;
+}
+
 void dlc_fusion_set_explain(FILE *out) {
   (void)dlc_fusion_settings();
   dlc_settings.explain = out;

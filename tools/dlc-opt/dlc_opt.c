@@ -32,6 +32,7 @@ static void print_help(FILE *out) {
           "  --allow-tf32             cuda pipeline: f32 GEMMs (cuBLASLt) may round their inputs to TF32\n"
           "  --no-verify-each         do not run the dlc verifier after every pass\n"
           "  --no-fusion              named pipelines without the fusion passes\n"
+          "  --fixed-parallelism      --dlc-assign-parallelism gives every loop/stitch group 256 threads, ilp 1\n"
           "  --target=h100|a100|FILE  the GPU the fusion cost model describes (FILE: key = value lines, docs/fusion.md)\n"
           "  --dlc-explain            print every fusion decision, one line each, to stderr\n"
           "  --dlc-stats              print per function: ops, kernels without/with fusion, library calls, estimates\n"
@@ -52,7 +53,7 @@ typedef struct dlc_opt_args_t {
   bool print_after_all, timing, verify_each, no_elide, emit_ptx, no_fusion, explain, stats;
   const char *target;
   const char *gpu_arch;
-  bool allow_tf32;
+  bool allow_tf32, fixed_parallelism;
   dlc_print_options_t print;
 } dlc_opt_args_t;
 
@@ -60,7 +61,7 @@ typedef struct dlc_opt_args_t {
 static bool is_option(const char *arg) {
   static const char *const exact[] = {"--print-ir-after-all", "--pass-timing", "--mlir-print-op-generic",
                                       "--no-verify-each", "--no-elide", "--no-fusion", "--dlc-explain", "--dlc-stats",
-                                      "--allow-tf32", NULL};
+                                      "--allow-tf32", "--fixed-parallelism", NULL};
   static const char *const prefixed[] = {"--mlir-elide-elementsattrs-if-larger=", "--emit=", "--gpu-arch=", "--target=", NULL};
   for (int i = 0; exact[i]; ++i)
     if (strcmp(arg, exact[i]) == 0) return true;
@@ -86,6 +87,7 @@ static dlcrt_status_t parse_options(int argc, char **argv, dlc_opt_args_t *a, bo
     else if (strcmp(arg, "--no-elide") == 0) a->no_elide = true;
     else if (strncmp(arg, "--gpu-arch=", 11) == 0) a->gpu_arch = arg + 11;
     else if (strcmp(arg, "--allow-tf32") == 0) a->allow_tf32 = true;
+    else if (strcmp(arg, "--fixed-parallelism") == 0) a->fixed_parallelism = true;
     else if (strncmp(arg, "--emit=", 7) == 0) {
       if (strcmp(arg + 7, "ptx") != 0 && strcmp(arg + 7, "mlir") != 0)
         return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "%s: expected --emit=mlir or --emit=ptx", arg);
@@ -142,6 +144,7 @@ static dlcrt_status_t run(const dlc_opt_args_t *a, int argc, char **argv, MlirCo
     if (!st) dlc_fusion_set_target(&target);
   }
   if (a->explain) dlc_fusion_set_explain(stderr);
+  dlc_fusion_set_fixed_parallelism(a->fixed_parallelism);
   if (!st && a->stats) {
     /* Counted on clones before the requested passes run (quietly: the passes explain once, below). */
     dlc_strbuf_t stats;

@@ -35,6 +35,7 @@ typedef struct dlc_run_args_t {
   const char *target;
   bool no_graph, profile, verbose;
   bool allow_tf32;
+  bool fixed_parallelism;
 } dlc_run_args_t;
 
 static void print_help(FILE *out) {
@@ -45,6 +46,8 @@ static void print_help(FILE *out) {
           "  --no-fusion              compile without the fusion passes (one kernel per op)\n"
           "  --target=h100|a100|FILE  the GPU the fusion cost model describes (docs/fusion.md)\n"
           "  --allow-tf32             with CUDA: f32 GEMMs (cuBLASLt) may round their inputs to TF32\n"
+          "  --fixed-parallelism      256 threads and one element per thread for every fused kernel, instead\n"
+          "                           of the cost model's adaptive ILP/TLP (a baseline to compare against)\n"
           "  --function=NAME          the function to run (default: main, or the only public one)\n"
           "  --input=@x.npy           an input from a .npy file (repeat, in argument order)\n"
           "  --input=2x3xf32=random   a seeded random input (uniform in [-1, 1) for floats)\n"
@@ -87,6 +90,7 @@ static dlcrt_status_t parse_args(int argc, char **argv, dlc_run_args_t *a, bool 
     else if (strcmp(arg, "--no-fusion") == 0) a->no_fusion = true;
     else if (strncmp(arg, "--target=", 9) == 0) a->target = arg + 9;
     else if (strcmp(arg, "--allow-tf32") == 0) a->allow_tf32 = true;
+    else if (strcmp(arg, "--fixed-parallelism") == 0) a->fixed_parallelism = true;
     else if (strncmp(arg, "--input=", 8) == 0) {
       if (a->num_inputs == DLC_RUN_MAX_IO) return dlcrt_make_status(DLCRT_STATUS_INVALID_ARGUMENT, "too many --input flags");
       a->inputs[a->num_inputs++] = arg + 8;
@@ -188,6 +192,7 @@ static dlcrt_status_t write_outputs(const dlc_run_args_t *a, const dlcrt_tensor_
 }
 
 static dlcrt_status_t run(const dlc_run_args_t *a, MlirContext ctx) {
+  dlc_fusion_set_fixed_parallelism(a->fixed_parallelism);
   if (a->target) {
     dlc_target_t target;
     DLCRT_RETURN_IF_ERROR(dlc_target_load(a->target, &target));

@@ -11,6 +11,7 @@
 // RUN: dlc-opt %s --target=a100 --dlc-fuse-stitch --dlc-fuse-elementwise --dlc-assign-parallelism | FileCheck %s --check-prefixes=CHECK,A100
 // RUN: dlc-opt %s --dlc-fuse-stitch --dlc-fuse-elementwise --dlc-assign-parallelism --dlc-explain 2>&1 >/dev/null | FileCheck %s --check-prefix=EXPLAIN
 // RUN: dlc-opt %s --target=%S/Inputs/small_gpu.target --dlc-fuse-stitch --dlc-explain 2>&1 >/dev/null | FileCheck %s --check-prefix=SMALL
+// RUN: dlc-opt %s --fixed-parallelism --dlc-fuse-stitch --dlc-fuse-elementwise --dlc-assign-parallelism | FileCheck %s --check-prefix=FIXED
 // RUN: not dlc-opt %s --target=%S/Inputs/bad_key.target --dlc-fuse-stitch 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: not dlc-opt %s --target=no_such_gpu --dlc-fuse-stitch 2>&1 | FileCheck %s --check-prefix=MISSING
 
@@ -27,6 +28,13 @@
 // CHECK-SAME: dlc.fusion = {ilp = 1 : i64, kind = "stitch", threads = 256 : i64, tile = array<i64: 4, 64>}
 // CHECK-LABEL: func.func private @rows_long_stitch_0(
 // CHECK-SAME: dlc.fusion = {ilp = 8 : i64, kind = "stitch", threads = 1024 : i64, tile = array<i64: 1, 8192>}
+// --fixed-parallelism (the baseline adaptive ILP/TLP is measured against): 256 threads, ilp 1, everywhere.
+// FIXED-LABEL: func.func private @tiny_loop_0(
+// FIXED-SAME: dlc.fusion = {ilp = 1 : i64, kind = "loop", threads = 256 : i64, tile = array<i64: 256>}
+// FIXED-LABEL: func.func private @heavy_loop_0(
+// FIXED-SAME: dlc.fusion = {ilp = 1 : i64, kind = "loop", threads = 256 : i64, tile = array<i64: 256>}
+// FIXED-LABEL: func.func private @rows_long_stitch_0(
+// FIXED-SAME: dlc.fusion = {ilp = 1 : i64, kind = "stitch", threads = 256 : i64, tile = array<i64: 256>}
 // EXPLAIN: assign-parallelism: @heavy_loop_0 (loop, 16777216 elements): threads=256 ilp=8 tile=[2048] blocks=8192, ~170 regs/thread, occupancy 12%
 // EXPLAIN: summary: func=tiny ops=2 groups: loop=1 stitch=0 gemm_chain=0 other=0; expected kernels=1 library_calls=0
 // SMALL: fuse-stitch: not formed around dlc.reduce@{{.*}}: a row of 32.0 KiB exceeds 4.0 KiB of shared memory per block
