@@ -199,6 +199,11 @@ dlcrt_status_t dlcrt_cuda_session_create(const dlcrt_cuda_session_options_t *opt
 void dlcrt_cuda_session_destroy(dlcrt_cuda_session_t *session);
 /* A managed buffer of at least `bytes` for input #slot, the same one every call unless it must grow. */
 dlcrt_status_t dlcrt_cuda_session_stage(dlcrt_cuda_session_t *session, int32_t slot, size_t bytes, void **out);
+/* Copies `bytes` from host memory into a staged (or any session) buffer, on the session's stream, so
+ * that it is ordered before the next call's work; `src` must stay valid until that call ends. */
+dlcrt_status_t dlcrt_cuda_session_upload(dlcrt_cuda_session_t *session, void *dst, const void *src, size_t bytes);
+/* Copies `bytes` of a session buffer (a result) to host memory and waits for the copy. */
+dlcrt_status_t dlcrt_cuda_session_download(dlcrt_cuda_session_t *session, void *dst, const void *src, size_t bytes);
 /* Starts a call whose inputs have the shape signature `signature` (any hash of the input shapes);
  * *out_mode says how the call's work is issued. Errors pending from earlier calls are dropped. */
 dlcrt_status_t dlcrt_cuda_call_begin(dlcrt_cuda_session_t *session, uint64_t signature, dlcrt_cuda_call_mode_t *out_mode);

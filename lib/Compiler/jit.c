@@ -1,7 +1,7 @@
 /* The JIT (see include/dlc/jit.h): lowers the module with the cpu pipeline (or the cuda one, whose host
  * code launches the kernels through the runtime's mgpu* entry points), hands it to MLIR's
  * ExecutionEngine and calls the function through its packed C interface. With cuda, each program owns
- * a call session (include/dlc/cuda.h, runtime/cuda/call_session.c): inputs are staged into the
+ * a call session (include/dlc/cuda.h, runtime/cuda/call_session.c): inputs are copied (DMA) into the
  * session's cached managed buffers, each call of the function is bracketed by dlcrt_cuda_call_begin/end
  * (one stream, cached allocations, a CUDA graph captured for each input-shape signature and replayed
  * unless options.no_graph), and the results, in session-owned buffers, are copied out after the call's
@@ -257,7 +257,10 @@ static void dlc_fill_input_desc(int64_t *desc, const dlcrt_tensor_t *t) {
 }
 
 /* Copies a (possibly strided) result memref into a new dense tensor. */
-static dlcrt_status_t dlc_copy_out(const int64_t *desc, const dlc_value_info_t *info, dlcrt_tensor_t *out) {
+/* With cuda (session non-NULL) the elements the descriptor spans are first read into host memory
+ * with one DMA copy (the CPU does not touch the device buffer: its pages stay on the device). */
+static dlcrt_status_t dlc_copy_out(const int64_t *desc, const dlc_value_info_t *info, dlcrt_tensor_t *out,
+                                   dlcrt_cuda_session_t *session) {
   int32_t r = info->rank;
   DLCRT_RETURN_IF_ERROR(dlcrt_tensor_create(dlcrt_allocator_system(), info->dtype, r, &desc[3], out));
   size_t es = dlcrt_dtype_size(info->dtype);
@@ -265,6 +268,20 @@ static dlcrt_status_t dlc_copy_out(const int64_t *desc, const dlc_value_info_t *
   char *base;
   memcpy(&base, &desc[1], sizeof(void *));
   base += desc[2] * (int64_t)es;
+  char *host = NULL;
+  if (session && n > 0) {
+    int64_t span = 1; /* elements from the first to the last one addressed (strides are >= 0) */
+    for (int32_t d = 0; d < r; ++d) span += (desc[3 + d] - 1) * desc[3 + r + d];
+    host = malloc((size_t)span * es);
+    dlcrt_status_t st = host ? dlcrt_cuda_session_download(session, host, base, (size_t)span * es)
+                             : dlcrt_make_status(DLCRT_STATUS_RESOURCE_EXHAUSTED, "out of memory reading a result");
+    if (st) {
+      free(host);
+      dlcrt_tensor_release(out);
+      return st;
+    }
+    base = host;
+  }
   int64_t idx[DLCRT_MAX_RANK] = {0};
   for (int64_t i = 0; i < n; ++i) {
     int64_t off = 0;
@@ -275,6 +292,7 @@ static dlcrt_status_t dlc_copy_out(const int64_t *desc, const dlc_value_info_t *
       idx[d] = 0;
     }
   }
+  free(host);
   return NULL;
 }
 
@@ -304,7 +322,7 @@ dlcrt_status_t dlc_program_run(dlc_program_t *p, const dlcrt_tensor_t *inputs, i
     if (p->cuda && !st) { /* the session's buffer for input #i: the same pointer every call of a shape */
       size_t bytes = dlcrt_tensor_byte_size(&inputs[i]);
       st = dlcrt_cuda_session_stage(p->session, i, bytes ? bytes : 1, &staged.data);
-      if (!st && bytes) memcpy(staged.data, inputs[i].data, bytes);
+      if (!st && bytes) st = dlcrt_cuda_session_upload(p->session, staged.data, inputs[i].data, bytes);
       int64_t key[1 + DLCRT_MAX_RANK] = {(int64_t)inputs[i].dtype};
       for (int32_t d = 0; d < inputs[i].rank; ++d) key[1 + d] = inputs[i].shape[d];
       for (size_t b = 0; b < (size_t)(1 + inputs[i].rank) * sizeof(int64_t); ++b)
@@ -349,7 +367,7 @@ dlcrt_status_t dlc_program_run(dlc_program_t *p, const dlcrt_tensor_t *inputs, i
   }
   at = results;
   for (int32_t i = 0; i < p->num_outputs; ++i) {
-    if (!st) st = dlc_copy_out(at, &p->outputs[i], &outputs[i]);
+    if (!st) st = dlc_copy_out(at, &p->outputs[i], &outputs[i], p->cuda ? p->session : NULL);
     at += dlc_desc_words(p->outputs[i].rank);
   }
   /* Release each distinct result buffer once (on the CPU; with cuda the session owns them). */

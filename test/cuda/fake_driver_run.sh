@@ -36,12 +36,12 @@ if [ "$mode" = profile ]; then
   grep -q '^profile: [0-9]* kernels, peak memory bandwidth 3352 GB/s' <<< "$out" || fail "no profile header"
   grep -q '^kernel  *launches  *total ms  *avg us  *bytes/launch  *GB/s  *%peak$' <<< "$out" || fail "no column header"
   grep -q '^total  ' <<< "$out" || fail "no total line"
-  # rows as "total_ms launches bytes"; 5 calls (one run, 2 warm-up, 2 timed); times must descend
+  # rows as "total_ms launches bytes"; 5 calls (one run, 2 warm-up, 2 timed), the first left out; times descend
   awk '/^kernel /{on=1; next} /^total /{on=0} on {print $3, $2, $5}' <<< "$out" > "$stats.direct"
   rows=$(wc -l < "$stats.direct")
   [ "$rows" -gt 0 ] || fail "no kernel rows"
   sort -s -g -r -k1,1 "$stats.direct" | cmp -s - "$stats.direct" || fail "rows not sorted by total time"
-  awk '$2 != 5 { bad = 1 } END { exit bad }' "$stats.direct" || fail "a kernel did not run once per call (5 calls)"
+  awk '$2 != 4 { bad = 1 } END { exit bad }' "$stats.direct" || fail "a kernel not profiled once per call after the first (4 of 5 calls)"
   awk '$3 !~ /^[0-9]+$/ || $3 <= 0 { bad = 1 } END { exit bad }' "$stats.direct" || fail "a kernel without bytes moved"
   echo "profile: $rows kernels, sorted by time, bytes for each"
   exit 0

@@ -57,7 +57,8 @@ static void print_help(FILE *out) {
           "  --bench=N                time N runs after warm-up: compile time, median, p90 and min latency\n"
           "                           (CUDA: CUDA events on the call's stream)\n"
           "  --no-graph               CUDA: run every call directly instead of replaying a captured CUDA graph\n"
-          "  --profile                CUDA: per-kernel time, bytes moved and %% of peak bandwidth (no graph)\n"
+          "  --profile                CUDA: per-kernel time, bytes moved and %% of peak bandwidth (no graph;\n"
+          "                           the first call, which loads the kernels, is left out)\n"
           "  --verbose                CUDA: say when graph capture fails and calls run directly\n"
           "  --print-max=N            print at most N elements per output (default 64; -1: all)\n"
           "  -O0 .. -O3               LLVM optimization level of the JIT (default -O2)\n");
