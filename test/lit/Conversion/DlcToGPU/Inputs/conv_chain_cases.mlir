@@ -62,3 +62,14 @@ func.func private @tile_asym_group(%x: tensor<2x2x7x5xf32>, %wa: tensor<4x2x3x2x
   %4 = "dlc.relu"(%3) : (tensor<2x3x8x6xf32>) -> tensor<2x3x8x6xf32>
   return %4 : tensor<2x3x8x6xf32>
 }
+
+// The ResNet block of resnet_tiny_b4 at 16 channels on 2 x 16 x 16 images (the cost model's tile: 4x4,
+// 256 threads, one output element per thread in phase 3).
+func.func @chain_resnet16(%x: tensor<2x16x16x16xf32>, %wa: tensor<16x16x3x3xf32>, %ba: tensor<16xf32>, %wb: tensor<16x16x3x3xf32>, %bb: tensor<16xf32>) -> tensor<2x16x16x16xf32> {
+  %0 = "dlc.conv2d"(%x, %wa, %ba) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<2x16x16x16xf32>, tensor<16x16x3x3xf32>, tensor<16xf32>) -> tensor<2x16x16x16xf32>
+  %1 = "dlc.relu"(%0) : (tensor<2x16x16x16xf32>) -> tensor<2x16x16x16xf32>
+  %2 = "dlc.conv2d"(%1, %wb, %bb) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<2x16x16x16xf32>, tensor<16x16x3x3xf32>, tensor<16xf32>) -> tensor<2x16x16x16xf32>
+  %3 = "dlc.add"(%x, %2) : (tensor<2x16x16x16xf32>, tensor<2x16x16x16xf32>) -> tensor<2x16x16x16xf32>
+  %4 = "dlc.relu"(%3) : (tensor<2x16x16x16xf32>) -> tensor<2x16x16x16xf32>
+  return %4 : tensor<2x16x16x16xf32>
+}

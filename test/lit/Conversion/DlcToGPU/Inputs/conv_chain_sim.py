@@ -30,6 +30,8 @@ VX, VWA, VWB = rnd(1, 2, 8, 8, seed=10), rnd(3, 2, 3, 3, seed=11), rnd(2, 3, 3, 
 OX, OWA, OK, OSH, OWB, OBB = (rnd(1, 3, 10, 11, seed=13), rnd(6, 3, 3, 3, seed=14), np.array(0.7, np.float32), rnd(6, 1, 1, seed=15),
                               rnd(2, 6, 2, 3, seed=16), rnd(2, seed=17))
 AX, AWA, ABA, AWB, AR = rnd(2, 2, 7, 5, seed=18), rnd(4, 2, 3, 2, seed=19), rnd(4, seed=20), rnd(3, 4, 3, 3, seed=21), rnd(2, 3, 8, 6, seed=22)
+NX, NWA, NBA, NWB, NBB = (rnd(2, 16, 16, 16, seed=23), rnd(16, 16, 3, 3, seed=24) / 4, rnd(16, seed=25), rnd(16, 16, 3, 3, seed=26) / 4,
+                          rnd(16, seed=27))
 CASES = {
     "chain_resnet": ([RX, RWA, RBA, RWB, RBB],
                      lambda: relu(RX + conv(relu(conv(RX, RWA, RBA, S1, P1, S1)), RWB, RBB, S1, P1, S1))),
@@ -41,6 +43,8 @@ CASES = {
                  lambda: conv(np.tanh(OSH + conv(OX, OWA, None, S1, P1, S1) * OK), OWB, OBB, S1, (0, 1, 1, 1), S1)),
     "tile_asym": ([AX, AWA, ABA, AWB, AR],
                   lambda: relu(conv(relu(conv(AX, AWA, ABA, S1, (2, 0, 0, 1), S1)), AWB, None, S1, (1, 1, 2, 2), S1) + AR)),
+    "chain_resnet16": ([NX, NWA, NBA, NWB, NBB],
+                       lambda: relu(NX + conv(relu(conv(NX, NWA, NBA, S1, P1, S1)), NWB, NBB, S1, P1, S1))),
 }
 
 
