@@ -22,7 +22,7 @@ typedef struct dlc_conv_chain_conv_t {
 
 /* NULL when `conv` is a dlc.conv2d the chain kernel computes: f32 x, filter, bias and result, all
  * shapes static and rank 4, groups 1, strides 1, dilations 1, at most DLC_CONV_CHAIN_MAX_TAPS filter
- * taps, bias (if any) of shape [C_out]; *out filled. Otherwise a short reason ("stride 2 x 2", ...). */
+ * taps, bias (if any) of shape [C_out]; *out filled. Otherwise a short reason ("stride 2 x 2", "not f32", ...). */
 const char *dlc_conv_chain_conv(MlirOperation conv, dlc_conv_chain_conv_t *out);
 
 #endif /* DLC_CONV_CHAIN_H */

@@ -92,7 +92,7 @@ const char *dlc_conv_chain_conv(MlirOperation conv, dlc_conv_chain_conv_t *out) 
   MlirValue x = mlirOperationGetOperand(conv, 0), w = mlirOperationGetOperand(conv, 1);
   if (!dlc_shape_from_type(mlirValueGetType(x), &xs) || !mlirTypeIsAF32(xs.elem)) return "not f32";
   if (!dlc_ccc_static_f32(x, 4, &xs) || !dlc_ccc_static_f32(w, 4, &ws) || !dlc_ccc_static_f32(mlirOperationGetResult(conv, 0), 4, &ys))
-    return "not static rank-4 f32 tensors";
+    return "dynamic or not rank-4 shapes";
   if (nops == 3 && (!dlc_ccc_static_f32(mlirOperationGetOperand(conv, 2), 1, &bs) || bs.dims[0] != ws.dims[0]))
     return "a bias that is not [C_out] f32";
   int64_t groups = 1, strides[2] = {1, 1}, dil[2] = {1, 1}, pads[4] = {0, 0, 0, 0};

@@ -164,12 +164,12 @@ static void dlc_cc_try(dlc_fgraph_t *g, int i, dlc_cc_chain_t *chains, int *ncha
   dlc_conv_chain_conv_t ca, cb;
   const char *why = dlc_conv_chain_conv(g->ops[i], &ca);
   if (why) {
-    dlc_fusion_explain(PASS, "conv chain %s -> %s: not formed: %s is %s (the chain kernel takes f32, groups 1, stride 1, dilation 1)", la, lb, la, why);
+    dlc_fusion_explain(PASS, "conv chain %s -> %s: not formed: %s: %s (the chain kernel takes f32, static shapes, groups 1, stride 1, dilation 1)", la, lb, la, why);
     return;
   }
   why = dlc_conv_chain_conv(g->ops[b], &cb);
   if (why) {
-    dlc_fusion_explain(PASS, "conv chain %s -> %s: not formed: %s is %s (the chain kernel takes f32, groups 1, stride 1, dilation 1)", la, lb, lb, why);
+    dlc_fusion_explain(PASS, "conv chain %s -> %s: not formed: %s: %s (the chain kernel takes f32, static shapes, groups 1, stride 1, dilation 1)", la, lb, lb, why);
     return;
   }
   int nuses = dlc_cc_num_uses(tv);

@@ -39,7 +39,7 @@ func.func @block(%x: tensor<4x16x32x32xf32>, %wa: tensor<16x16x3x3xf32>, %wb: te
 // CHECK-LABEL: func.func @stride2(
 // CHECK-NOT: call
 // CHECK: return
-// EXPLAIN: conv chain dlc.conv2d@A2 -> dlc.conv2d@B2: not formed: dlc.conv2d@B2 is stride 2 x 2 (the chain kernel takes f32, groups 1, stride 1, dilation 1)
+// EXPLAIN: conv chain dlc.conv2d@A2 -> dlc.conv2d@B2: not formed: dlc.conv2d@B2: stride 2 x 2 (the chain kernel takes f32, static shapes, groups 1, stride 1, dilation 1)
 func.func @stride2(%x: tensor<1x8x16x16xf32>, %wa: tensor<8x8x3x3xf32>, %wb: tensor<8x8x3x3xf32>) -> tensor<1x8x8x8xf32> {
   %0 = "dlc.conv2d"(%x, %wa) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x8x16x16xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32> loc("A2")
   %1 = "dlc.relu"(%0) : (tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
@@ -75,7 +75,7 @@ func.func @wide(%x: tensor<1x16x8x8xf32>, %wa: tensor<2048x16x3x3xf32>, %wb: ten
 // CHECK-LABEL: func.func @half(
 // CHECK-NOT: call
 // CHECK: return
-// EXPLAIN: conv chain dlc.conv2d@A5 -> dlc.conv2d@B5: not formed: dlc.conv2d@A5 is not f32
+// EXPLAIN: conv chain dlc.conv2d@A5 -> dlc.conv2d@B5: not formed: dlc.conv2d@A5: not f32
 func.func @half(%x: tensor<1x8x16x16xf16>, %wa: tensor<8x8x3x3xf16>, %wb: tensor<8x8x3x3xf16>) -> tensor<1x8x16x16xf16> {
   %0 = "dlc.conv2d"(%x, %wa) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x8x16x16xf16>, tensor<8x8x3x3xf16>) -> tensor<1x8x16x16xf16> loc("A5")
   %1 = "dlc.relu"(%0) : (tensor<1x8x16x16xf16>) -> tensor<1x8x16x16xf16>
