@@ -6,7 +6,7 @@ For every model of the suite (../shared/models/NAME/model.onnx) it runs
   dlc-opt MODEL --dlc-pipeline=cuda --dlc-stats --dlc-explain -o /dev/null
       dlc-stats: func=main ops=N kernels_unfused=N kernels=N library_calls=N est_bytes=N est_us=X
       dlc-explain: stats: func=main expected_kernels=N expected_library_calls=N (...)
-  dlc-opt MODEL --dlc-fuse-gemm-chain --dlc-fuse-stitch --dlc-fuse-elementwise --dlc-assign-parallelism --dlc-explain
+  dlc-opt MODEL --dlc-fuse-conv-chain --dlc-fuse-gemm-chain --dlc-fuse-stitch --dlc-fuse-elementwise --dlc-assign-parallelism --dlc-explain
       dlc-explain: summary: func=main ops=N groups: loop=N stitch=N gemm_chain=N other=N; expected kernels=N library_calls=N; ...
 
 and prints a markdown table: what the cuda pipeline launches without fusion (kernels + library calls), the
@@ -24,7 +24,7 @@ import sys
 
 MODELS = ["mlp_relu_b1", "mlp_gelu_b16", "resnet_tiny_b4", "bert_tiny_s128", "gpt_small_block_s64",
           "llama_tiny_s32", "asr_conv_transformer"]
-FUSION = ["--dlc-fuse-gemm-chain", "--dlc-fuse-stitch", "--dlc-fuse-elementwise", "--dlc-assign-parallelism"]
+FUSION = ["--dlc-fuse-conv-chain", "--dlc-fuse-gemm-chain", "--dlc-fuse-stitch", "--dlc-fuse-elementwise", "--dlc-assign-parallelism"]
 STATS_RE = re.compile(r"^dlc-stats: func=(\S+) ops=(\d+) kernels_unfused=(\d+) kernels=(\d+) library_calls=(\d+) "
                       r"est_bytes=(\d+) est_us=([0-9.]+)$")
 EXPECTED_RE = re.compile(r"^dlc-explain: stats: func=(\S+) expected_kernels=(\d+) expected_library_calls=(\d+) ")
@@ -58,7 +58,7 @@ def measure(dlc_opt, model_path):
 
 
 def table(rows):
-    out = ["| model | dlc ops | launches without fusion (kernels + library calls) | groups loop / stitch / gemm_chain / attention "
+    out = ["| model | dlc ops | launches without fusion (kernels + library calls) | groups loop / stitch / gemm_chain / other (attention, conv_chain) "
            "| launches with fusion: kernels + library calls | ratio | <= 1/3 | est. MiB | est. us |",
            "|---|---:|---:|---|---:|---:|---|---:|---:|"]
     for name, r in rows:

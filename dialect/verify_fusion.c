@@ -44,12 +44,12 @@ dlcrt_status_t dlc_verify_fusion_func(MlirOperation fn) {
   if (mlirAttributeIsNull(vis) || !dlc_sref_eq(mlirStringAttrGetValue(vis), "private"))
     return fusion_error(fn, "%s must be private (it is launched through calls)", "the function");
   MlirAttribute kind = mlirDictionaryAttrGetElementByName(dict, dlc_sref("kind"));
-  static const char *const kinds[] = {"loop", "input", "stitch", "gemm_chain", "attention", NULL};
+  static const char *const kinds[] = {"loop", "input", "stitch", "gemm_chain", "attention", "conv_chain", NULL};
   bool known = false;
   if (!mlirAttributeIsNull(kind) && mlirAttributeIsAString(kind))
     for (int i = 0; kinds[i]; ++i) known = known || dlc_sref_eq(mlirStringAttrGetValue(kind), kinds[i]);
   if (!known)
-    return fusion_error(fn, "'kind' must be one of %s", "\"loop\", \"input\", \"stitch\", \"gemm_chain\", \"attention\"");
+    return fusion_error(fn, "'kind' must be one of %s", "\"loop\", \"input\", \"stitch\", \"gemm_chain\", \"attention\", \"conv_chain\"");
   DLCRT_RETURN_IF_ERROR(check_array(fn, dict, "tile"));
   DLCRT_RETURN_IF_ERROR(check_array(fn, dict, "vpad"));
   DLCRT_RETURN_IF_ERROR(check_count(fn, dict, "threads"));

@@ -67,6 +67,42 @@ void dlc_fusion_set_fixed_parallelism(bool fixed);
  * DlcToGPU/emit_gemm_chain_kernel.c); M itself when static and smaller. */
 #define DLC_GEMM_CHAIN_ROWS 16
 
+/* Conv chains: conv A (+ elementwise) -> conv B (+ elementwise) as ONE kernel ("conv_chain" groups:
+ * formed by lib/Transforms/fuse_conv_chain.c, emitted by DlcToGPU/emit_conv_chain_kernel.c; the
+ * estimates are in lib/Transforms/conv_chain_cost.c). One block per image and TH x TW tile of B's
+ * output; A's input halo tile ((TH + KAh + KBh - 2) x (TW + KAw + KBw - 2), all C_in channels) and A's
+ * output on the (TH + KBh - 1) x (TW + KBw - 1) tile (all C_mid channels; the halo recomputed by the
+ * neighbouring blocks) live in the block's shared memory. */
+#define DLC_CONV_CHAIN_THREADS 256
+#define DLC_CONV_CHAIN_SMEM_LIMIT (48 * 1024) /* dynamic shared memory without an opt-in attribute */
+
+typedef struct dlc_conv_chain_dims_t {
+  int64_t n, c_in, c_mid, c_out;
+  int64_t h_out, w_out;           /* B's output (stride 1: A's output is its size + KB - 1 - B's pads) */
+  int64_t ka_h, ka_w, kb_h, kb_w; /* filter sizes */
+  double io_bytes;                /* what the kernel reads and writes once: x, epilogue inputs, output */
+  double weight_bytes;            /* both filters and biases */
+} dlc_conv_chain_dims_t;
+
+typedef struct dlc_conv_chain_tile_t {
+  int64_t th, tw;  /* output tile of one block */
+  int64_t blocks;  /* n * tiles */
+  int64_t smem;    /* bytes of shared memory per block */
+  double us;       /* estimate */
+} dlc_conv_chain_tile_t;
+
+/* Shared memory of one block for a th x tw tile (input halo + intermediate halo, f32). */
+int64_t dlc_conv_chain_smem(const dlc_conv_chain_dims_t *d, int64_t th, int64_t tw);
+/* The estimate of the chain kernel with a th x tw tile (A's halo recompute included). */
+double dlc_conv_chain_us(const dlc_target_t *t, const dlc_conv_chain_dims_t *d, int64_t th, int64_t tw);
+/* The fastest square tile (16, 8, 4, 2 or 1, clamped to the output) whose shared memory fits in
+ * `smem_limit`; false when none fits. */
+bool dlc_conv_chain_pick_tile(const dlc_target_t *t, const dlc_conv_chain_dims_t *d, int64_t smem_limit, dlc_conv_chain_tile_t *out);
+/* The estimate of one convolution as the implicit-GEMM kernel of DlcToGPU/emit_conv_kernel.c (64 output
+ * pixels x 16 or 32 channels per block, CUDA cores): `macs` multiply-adds, `pixels` output pixels
+ * (N*OH*OW), `channels` output channels, `bytes` moved. */
+double dlc_conv_kernel_us(const dlc_target_t *t, double macs, double pixels, double channels, double bytes);
+
 typedef struct dlc_cost_t {
   double bytes; /* external reads + writes */
   double flops;

@@ -95,7 +95,7 @@ dlcrt_status_t dlc_attr_i64_array(MlirOperation op, const char *name, int64_t *o
 dlcrt_status_t dlc_verify_op(MlirOperation op);
 /* Fusion groups. IRDL variadics must share one type, so a fusion group is not an op: it is a private
  * func.func (its body; one fused function becomes one kernel) carrying a `dlc.fusion` dictionary
- * attribute with the schedule: kind = "loop" | "input" | "stitch" | "gemm_chain" | "attention"
+ * attribute with the schedule: kind = "loop" | "input" | "stitch" | "gemm_chain" | "attention" | "conv_chain"
  * (required), and tile, vpad (array<i64>, sizes >= 1), threads, ilp (1..1024). Calls launch it. */
 #define DLC_FUSION_ATTR "dlc.fusion"
 bool dlc_is_fusion_func(MlirOperation op);

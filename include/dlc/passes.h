@@ -79,6 +79,7 @@ bool dlc_run_gpu_merge_modules(MlirOperation op);
 bool dlc_run_fuse_elementwise(MlirOperation op);
 bool dlc_run_fuse_stitch(MlirOperation op);
 bool dlc_run_fuse_gemm_chain(MlirOperation op);
+bool dlc_run_fuse_conv_chain(MlirOperation op);
 bool dlc_run_assign_parallelism(MlirOperation op);
 
 /* Appends the PTX of every gpu.binary in `module` (after the cuda pipeline) to `out`. */

@@ -94,6 +94,7 @@ static const char *const dlc_cuda_pipeline[] = {
  * groups around reductions, then elementwise chains, then threads/ilp per group (docs/fusion.md). In
  * the cuda pipeline they come before dlc-lower-to-gpu, which turns each group into one kernel. */
 static const char *const dlc_fusion_steps[] = {
+    "dlc-fuse-conv-chain", /* conv -> conv chains first: their epilogue ops would join loop/stitch groups */
     "dlc-fuse-gemm-chain",
     "dlc-fuse-stitch",
     "dlc-fuse-elementwise",

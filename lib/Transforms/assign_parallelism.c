@@ -228,6 +228,17 @@ static bool dlc_assign_one(MlirOperation fn) {
   MlirAttribute kind_attr = mlirDictionaryAttrGetElementByName(old, dlc_sref("kind"));
   if (mlirAttributeIsNull(kind_attr) || !mlirAttributeIsAString(kind_attr)) return true;
   MlirStringRef kind = mlirStringAttrGetValue(kind_attr);
+  if (dlc_sref_eq(kind, "conv_chain")) { /* fuse_conv_chain.c chose its tile and threads with the chain's own cost model */
+    MlirStringRef name = mlirStringAttrGetValue(mlirOperationGetAttributeByName(fn, dlc_sref("sym_name")));
+    char text[256];
+    dlc_strbuf_t s;
+    dlc_strbuf_init(&s);
+    dlc_strbuf_append_attr(&s, old);
+    snprintf(text, sizeof(text), "%s", s.data ? dlc_strbuf_cstr(&s) : "");
+    dlc_strbuf_free(&s);
+    dlc_fusion_explain(PASS, "@%.*s (conv_chain): schedule kept from fuse-conv-chain: %s", (int)name.length, name.data, text);
+    return true;
+  }
   const dlc_target_t *t = &dlc_fusion_settings()->target;
   dlc_group_shape_t s = dlc_group_shape(fn);
   dlc_schedule_t sc;

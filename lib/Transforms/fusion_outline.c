@@ -82,7 +82,7 @@ bool dlc_fusion_outline(MlirOperation func, MlirOperation *ops, int n, const cha
   int nin = 0, nconst = 0, nout = 0, nmoved = 0;
   /* A gemm_chain body stays exactly matmul [+ bias] [+ activation]: its operands, constants included, are
    * arguments (the library call takes them as pointers). */
-  bool clone_constants = strcmp(kind, "gemm_chain") != 0;
+  bool clone_constants = strcmp(kind, "gemm_chain") != 0 && strcmp(kind, "conv_chain") != 0; /* conv_chain: biases are kernel inputs */
   for (int i = 0; ok && i < n; ++i) {
     intptr_t no = mlirOperationGetNumOperands(ops[i]);
     for (intptr_t k = 0; k < no; ++k) {

@@ -90,6 +90,8 @@ typedef dlcrt_status_t (*dlc_gpu_emitter_fn)(dlc_gpu_unit_t *unit, const char *f
 
 /* The emitters, tried in this order. */
 dlcrt_status_t dlc_gpu_emit_gemm_chain_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
+/* A conv_chain group (conv A -> elementwise -> conv B -> elementwise) as one kernel (emit_conv_chain_kernel.c). */
+dlcrt_status_t dlc_gpu_emit_conv_chain_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 /* dlc.conv2d as one implicit-GEMM kernel when small (emit_conv_kernel.c), before the cuBLASLt path. */
 dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);
 dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_name, dlc_strbuf_t *out, bool *handled);

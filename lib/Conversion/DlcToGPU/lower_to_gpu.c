@@ -18,9 +18,10 @@
 
 #define DLC_GPU_PENDING_NAME "__dlc_gpu_pending"
 
-/* The emitters, tried in this order (gemm chain, conv kernel, gemm, row, elementwise, transpose); NULL ends the table. */
+/* The emitters, tried in this order (gemm chain, conv chain, conv kernel, gemm, row, elementwise, transpose); NULL ends the table. */
 static const dlc_gpu_emitter_fn dlc_gpu_emitters[] = {
     dlc_gpu_emit_gemm_chain_kernel, /* multi-GEMM gemm_chain groups (MLP blocks) as one kernel */
+    dlc_gpu_emit_conv_chain_kernel, /* conv_chain groups (conv -> conv, a ResNet block) as one kernel */
     dlc_gpu_emit_conv_kernel,       /* small convolutions as one implicit-GEMM kernel */
     dlc_gpu_emit_gemm_call,
     dlc_gpu_emit_attention_kernel,
