@@ -383,10 +383,12 @@ static dlcrt_status_t dlc_chain_layer_columns(dlc_chain_t *c, int k, dlc_emit_t 
   return NULL;
 }
 
+#define DLC_CHAIN_MAX_COLS 8
+
 /* Output columns one warp takes at once (independent loads in flight): R x C partial sums per lane
- * stay at most 16, and no more columns than spread the layer over every warp. */
+ * stay at most 16 (C at most 8), and no more columns than spread the layer over every warp. */
 static int64_t dlc_chain_warp_cols(const dlc_chain_t *c, const dlc_chain_layer_t *l) {
-  int64_t cols = c->rows >= 16 ? 1 : c->rows >= 5 ? 2 : 4;
+  int64_t cols = c->rows >= 16 ? 1 : c->rows >= 5 ? 2 : c->rows >= 3 ? 4 : DLC_CHAIN_MAX_COLS;
   int64_t spread = (l->n + c->threads / 32 - 1) / (c->threads / 32);
   if (cols > spread) cols = spread;
   return cols < 1 ? 1 : cols;
@@ -401,7 +403,8 @@ static int64_t dlc_chain_warp_cols(const dlc_chain_t *c, const dlc_chain_layer_t
  * otherwise a step adds the partner's copy of every value (V shuffles). After the 5 steps each lane
  * holds the full sums of values off(lane) + j, j < V_end; it runs the epilogue for them (value index i
  * = c*R + r: column g*C + c, row r) and stores them (the lanes holding the same value store the same
- * result). */
+ * result). Which values a lane ends with depends on the lane alone, so their rows and columns and the
+ * epilogue's input operands are computed and loaded before the k-loop (their latency hides behind it). */
 static dlcrt_status_t dlc_chain_layer_warps(dlc_chain_t *c, int k, dlc_emit_t *e) {
   dlc_gpu_unit_t *u = c->unit;
   dlc_chain_layer_t *l = &c->layers[k];
@@ -420,8 +423,74 @@ static dlcrt_status_t dlc_chain_layer_warps(dlc_chain_t *c, int k, dlc_emit_t *e
                      "      %%G%d = arith.constant %lld : index\n      %%Nl%d = arith.constant %lld : index\n"
                      "      %%C%d = arith.constant %lld : index\n",
                      k, (long long)l->n, k, (long long)l->k, k, (long long)groups, k, (long long)(l->n - 1), k, (long long)C);
+  /* the butterfly's plan: which steps halve the values, the lane's flag for each, and the index of
+   * the first value the lane ends with */
+  bool halve[5];
+  char hi[5][16], off[16];
+  int64_t n = V;
+  snprintf(off, sizeof(off), "%%c0");
+  for (int s = 0, o = 16; s < 5; ++s, o /= 2) {
+    halve[s] = n % 2 == 0;
+    if (!halve[s]) continue;
+    char t[16], bit[16], hc[16], h[16], noff[16];
+    dlc_chain_fresh(c, t);
+    dlc_chain_fresh(c, bit);
+    dlc_chain_fresh(c, hi[s]);
+    dlc_chain_fresh(c, hc);
+    dlc_chain_fresh(c, h);
+    dlc_chain_fresh(c, noff);
+    dlc_strbuf_appendf(b,
+                       "      %s = arith.divui %%lane, %%c%d : index\n      %s = arith.remui %s, %%c2 : index\n"
+                       "      %s = arith.cmpi ne, %s, %%c0 : index\n      %s = arith.constant %lld : index\n"
+                       "      %s = arith.select %s, %s, %%c0 : index\n      %s = arith.addi %s, %s : index\n",
+                       t, o, bit, t, hi[s], bit, hc, (long long)(n / 2), h, hi[s], hc, noff, off, h);
+    snprintf(off, sizeof(off), "%s", noff);
+    n /= 2;
+  }
   dlc_strbuf_appendf(b, "      scf.for %%g = %%warp to %%G%d step %%nwarps {\n        %%nb = arith.muli %%g, %%C%d : index\n", k, k);
-  char wrow[4][16];
+  /* the values this lane ends with: row, column (clamped; in bounds?), and the epilogue's inputs */
+  typedef struct {
+    char r[16], rg[16], col[16], okn[16], ncl[16], rc[16];
+  } dlc_chain_val_t;
+  dlc_chain_val_t *vals_at = calloc((size_t)n, sizeof(dlc_chain_val_t));
+  dlc_name_t *pre = calloc((size_t)(n * u->num_inputs), sizeof(dlc_name_t));
+  char(*vals)[16] = calloc((size_t)V, 16);
+  if (!vals_at || !pre || !vals) {
+    free(vals_at);
+    free(pre);
+    free(vals);
+    return dlcrt_make_status(DLCRT_STATUS_RESOURCE_EXHAUSTED, "out of memory in the GEMM-chain kernel emitter");
+  }
+  for (int64_t j = 0; j < n; ++j) {
+    dlc_chain_val_t *a = &vals_at[j];
+    char cj[16], idx[16], cc[16];
+    dlc_chain_fresh(c, cj);
+    dlc_chain_fresh(c, idx);
+    dlc_chain_fresh(c, cc);
+    dlc_chain_fresh(c, a->r);
+    dlc_chain_fresh(c, a->col);
+    dlc_chain_fresh(c, a->okn);
+    dlc_chain_fresh(c, a->ncl);
+    dlc_chain_fresh(c, a->rg);
+    dlc_chain_fresh(c, a->rc);
+    dlc_strbuf_appendf(b,
+                       "        %s = arith.constant %lld : index\n        %s = arith.addi %s, %s : index\n"
+                       "        %s = arith.divui %s, %%rows : index\n        %s = arith.remui %s, %%rows : index\n"
+                       "        %s = arith.addi %%nb, %s : index\n        %s = arith.cmpi ult, %s, %%N%d : index\n"
+                       "        %s = arith.minui %s, %%Nl%d : index\n        %s = arith.addi %%row0, %s : index\n"
+                       "        %s = arith.minui %s, %%mlast : index\n",
+                       cj, (long long)j, idx, off, cj, cc, idx, a->r, idx, a->col, cc, a->okn, a->col, k, a->ncl, a->col, k, a->rg, a->r,
+                       a->rc, a->rg);
+    for (int i = l->first + 1; i < l->end; ++i)
+      for (intptr_t o = 0; o < mlirOperationGetNumOperands(u->ops[i]); ++o) {
+        int in = dlc_chain_input_index(u, mlirOperationGetOperand(u->ops[i], o));
+        dlc_shape_t s;
+        if (in < 0 || pre[j * u->num_inputs + in][0]) continue;
+        dlc_gpu_input_shape(u, in, &s);
+        dlc_chain_load_input(c, in, &s, a->rc, a->ncl, pre[j * u->num_inputs + in]);
+      }
+  }
+  char wrow[DLC_CHAIN_MAX_COLS][16];
   for (int64_t j = 0; j < C; ++j) { /* weight rows, clamped for a partial last group (its results are not stored) */
     char cj[16], nj[16];
     dlc_chain_fresh(c, cj);
@@ -439,7 +508,7 @@ static dlcrt_status_t dlc_chain_layer_warps(dlc_chain_t *c, int k, dlc_emit_t *e
   for (int64_t i = 0; i < V; ++i) dlc_strbuf_appendf(b, "%sf32", i ? ", " : "");
   dlc_strbuf_append(b, ") {\n");
   /* the loads of the iteration first: C weight rows, R left-operand rows */
-  char w[4][4][16], x[DLC_CHAIN_ROWS][4][16];
+  char w[DLC_CHAIN_MAX_COLS][4][16], x[DLC_CHAIN_ROWS][4][16];
   for (int64_t j = 0; j < C; ++j) {
     char wv[16];
     dlc_chain_fresh(c, wv);
@@ -461,11 +530,11 @@ static dlcrt_status_t dlc_chain_layer_warps(dlc_chain_t *c, int k, dlc_emit_t *e
   for (int64_t r = 0; r < R; ++r) {
     char xv[16], ix[16] = "";
     if (k > 0) {
-      char off[16];
-      dlc_chain_fresh(c, off);
+      char xo[16];
+      dlc_chain_fresh(c, xo);
       dlc_chain_fresh(c, ix);
-      dlc_strbuf_appendf(b, "          %s = arith.constant %lld : index\n          %s = arith.addi %s, %%kk : index\n", off,
-                         (long long)(r * l->k), ix, off);
+      dlc_strbuf_appendf(b, "          %s = arith.constant %lld : index\n          %s = arith.addi %s, %%kk : index\n", xo,
+                         (long long)(r * l->k), ix, xo);
     }
     dlc_chain_fresh(c, xv);
     if (width == 1) dlc_chain_fresh(c, x[r][0]);
@@ -486,8 +555,6 @@ static dlcrt_status_t dlc_chain_layer_warps(dlc_chain_t *c, int k, dlc_emit_t *e
         dlc_strbuf_appendf(b, "          %s = vector.extract %s[%d] : f32 from vector<4xf32>\n", x[r][q], xv, q);
       }
   }
-  char (*vals)[16] = calloc((size_t)V, 16);
-  if (!vals) return dlcrt_make_status(DLCRT_STATUS_RESOURCE_EXHAUSTED, "out of memory in the GEMM-chain kernel emitter");
   for (int64_t j = 0; j < C; ++j)
     for (int64_t r = 0; r < R; ++r) {
       char *acc = vals[j * R + r];
@@ -506,25 +573,10 @@ static dlcrt_status_t dlc_chain_layer_warps(dlc_chain_t *c, int k, dlc_emit_t *e
   dlc_strbuf_append(b, "\n        }\n");
   /* the butterfly across the warp's lanes */
   for (int64_t i = 0; i < V; ++i) snprintf(vals[i], 16, "%%acc%d#%d", k % 100, (int)i % 1000);
-  int64_t n = V;
-  char off[16];
-  snprintf(off, sizeof(off), "%%c0");
-  for (int o = 16; o >= 1; o /= 2) {
-    if (n % 2 == 0) {
-      int64_t half = n / 2;
-      char t[16], bit[16], hi[16], hc[16], h[16], noff[16];
-      dlc_chain_fresh(c, t);
-      dlc_chain_fresh(c, bit);
-      dlc_chain_fresh(c, hi);
-      dlc_chain_fresh(c, hc);
-      dlc_chain_fresh(c, h);
-      dlc_chain_fresh(c, noff);
-      dlc_strbuf_appendf(b,
-                         "        %s = arith.divui %%lane, %%c%d : index\n        %s = arith.remui %s, %%c2 : index\n"
-                         "        %s = arith.cmpi ne, %s, %%c0 : index\n        %s = arith.constant %lld : index\n"
-                         "        %s = arith.select %s, %s, %%c0 : index\n        %s = arith.addi %s, %s : index\n",
-                         t, o, bit, t, hi, bit, hc, (long long)half, h, hi, hc, noff, off, h);
-      snprintf(off, sizeof(off), "%s", noff);
+  int64_t m = V;
+  for (int s = 0, o = 16; s < 5; ++s, o /= 2) {
+    if (halve[s]) {
+      int64_t half = m / 2;
       for (int64_t i = 0; i < half; ++i) {
         char send[16], keep[16], recv[16], ok[16], sum[16];
         dlc_chain_fresh(c, send);
@@ -535,12 +587,12 @@ static dlcrt_status_t dlc_chain_layer_warps(dlc_chain_t *c, int k, dlc_emit_t *e
         dlc_strbuf_appendf(b,
                            "        %s = arith.select %s, %s, %s : f32\n        %s = arith.select %s, %s, %s : f32\n"
                            "        %s, %s = gpu.shuffle xor %s, %%sh%d, %%sh32 : f32\n        %s = arith.addf %s, %s : f32\n",
-                           send, hi, vals[i], vals[i + half], keep, hi, vals[i + half], vals[i], recv, ok, send, o, sum, keep, recv);
+                           send, hi[s], vals[i], vals[i + half], keep, hi[s], vals[i + half], vals[i], recv, ok, send, o, sum, keep, recv);
         snprintf(vals[i], 16, "%s", sum);
       }
-      n = half;
+      m = half;
     } else {
-      for (int64_t i = 0; i < n; ++i) {
+      for (int64_t i = 0; i < m; ++i) {
         char recv[16], ok[16], sum[16];
         dlc_chain_fresh(c, recv);
         dlc_chain_fresh(c, ok);
@@ -554,46 +606,41 @@ static dlcrt_status_t dlc_chain_layer_warps(dlc_chain_t *c, int k, dlc_emit_t *e
   /* the epilogue and the store of the values this lane holds */
   dlcrt_status_t st = NULL;
   for (int64_t j = 0; j < n && !st; ++j) {
-    char cj[16], idx[16], cc[16], r[16], col[16], okn[16], ncl[16], rg[16], rc[16];
-    dlc_chain_fresh(c, cj);
-    dlc_chain_fresh(c, idx);
-    dlc_chain_fresh(c, cc);
-    dlc_chain_fresh(c, r);
-    dlc_chain_fresh(c, col);
-    dlc_chain_fresh(c, okn);
-    dlc_chain_fresh(c, ncl);
-    dlc_chain_fresh(c, rg);
-    dlc_chain_fresh(c, rc);
-    dlc_strbuf_appendf(b,
-                       "        %s = arith.constant %lld : index\n        %s = arith.addi %s, %s : index\n"
-                       "        %s = arith.divui %s, %%rows : index\n        %s = arith.remui %s, %%rows : index\n"
-                       "        %s = arith.addi %%nb, %s : index\n        %s = arith.cmpi ult, %s, %%N%d : index\n"
-                       "        %s = arith.minui %s, %%Nl%d : index\n        %s = arith.addi %%row0, %s : index\n"
-                       "        %s = arith.minui %s, %%mlast : index\n",
-                       cj, (long long)j, idx, off, cj, cc, idx, r, idx, col, cc, okn, col, k, ncl, col, k, rg, r, rc, rg);
-    st = dlc_chain_epilogue(c, k, e, vals[j], rc, ncl, NULL);
+    dlc_chain_val_t *a = &vals_at[j];
+    st = dlc_chain_epilogue(c, k, e, vals[j], a->rc, a->ncl, &pre[j * u->num_inputs]);
     if (st) break;
     const char *v = c->op_val[l->end - 1];
+    const char *guard = a->okn;
     if (k + 1 < c->nl) {
       char base[16], six[16];
       dlc_chain_fresh(c, base);
       dlc_chain_fresh(c, six);
-      dlc_strbuf_appendf(b,
-                         "        %s = arith.muli %s, %%N%d : index\n        %s = arith.addi %s, %s : index\n"
-                         "        scf.if %s {\n          memref.store %s, %s[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>\n        }\n",
-                         base, r, k, six, base, col, okn, v, next_buf, six, (long long)c->buf_elems);
+      dlc_strbuf_appendf(b, "        %s = arith.muli %s, %%N%d : index\n        %s = arith.addi %s, %s : index\n", base, a->r, k, six, base,
+                         a->col);
+      if (l->n % C == 0) /* every column of every group exists */
+        dlc_strbuf_appendf(b, "        memref.store %s, %s[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>\n", v, next_buf, six,
+                           (long long)c->buf_elems);
+      else
+        dlc_strbuf_appendf(b, "        scf.if %s {\n          memref.store %s, %s[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>\n        }\n",
+                           guard, v, next_buf, six, (long long)c->buf_elems);
     } else {
       char okm[16], both[16];
       dlc_chain_fresh(c, okm);
       dlc_chain_fresh(c, both);
-      dlc_strbuf_appendf(b,
-                         "        %s = arith.cmpi ult, %s, %%M : index\n        %s = arith.andi %s, %s : i1\n"
-                         "        scf.if %s {\n          memref.store %s, %%out0[%s, %s] : ",
-                         okm, rg, both, okm, okn, both, v, rg, col);
+      dlc_strbuf_appendf(b, "        %s = arith.cmpi ult, %s, %%M : index\n", okm, a->rg);
+      if (l->n % C != 0) {
+        dlc_strbuf_appendf(b, "        %s = arith.andi %s, %s : i1\n", both, okm, a->okn);
+        guard = both;
+      } else {
+        guard = okm;
+      }
+      dlc_strbuf_appendf(b, "        scf.if %s {\n          memref.store %s, %%out0[%s, %s] : ", guard, v, a->rg, a->col);
       dlc_gpu_append_memref_type(b, &os);
       dlc_strbuf_append(b, "\n        }\n");
     }
   }
+  free(vals_at);
+  free(pre);
   free(vals);
   if (st) return st;
   dlc_strbuf_append(b, "      }\n");
