@@ -19,9 +19,10 @@
  *    shuffles). Afterwards every lane holds full sums of distinct (row, column) pairs (or copies of
  *    its partner's), runs the epilogue for them and stores them (copies store the same value).
  *  - weights [K, N]: thread t takes output columns t, t + T, ...; per column a k-loop keeps R f32
- *    accumulators (scf.for iter_args), four k per iteration when K % 4 == 0: W[k, n] as four scalar
- *    loads coalesced across the threads, the left-operand rows as 16-byte vectors (the same address
- *    across the warp: a broadcast), every load of the iteration issued before its FMAs.
+ *    accumulators (scf.for iter_args), eight k per iteration when K % 8 == 0 and R <= 4, four when
+ *    K % 4 == 0: W[k, n] as scalar loads coalesced across the threads, the left-operand rows as
+ *    16-byte vectors (the same address across the warp: a broadcast), every load of the iteration
+ *    issued before its FMAs.
  * The layer's elementwise ops (bias, activation, erf-gelu written out, ...) run per value through
  * dlc_emit_scalar_op, the formulas shared with every other conversion; their other operands are group
  * inputs broadcast to [M, N_k] (rank <= 2). The result goes to a shared-memory buffer (two ping-pong
@@ -250,9 +251,10 @@ static dlcrt_status_t dlc_chain_epilogue(dlc_chain_t *c, int k, dlc_emit_t *e, c
   return NULL;
 }
 
-/* Weights [K, N]: thread t takes columns t, t + T, ...;
- * per column a k-loop of R accumulators, four k per iteration when K % 4 == 0 (W[k, n] read as four
- * scalar loads coalesced across the threads, the left-operand rows as 16-byte vectors). */
+/* Weights [K, N]: thread t takes columns t, t + T, ...; per column a k-loop of R accumulators, U k
+ * per iteration (8 when K % 8 == 0 and R <= 4, 4 when K % 4 == 0, else 1): the U weights W[k, n]
+ * (scalar loads coalesced across the threads) and the left-operand rows (16-byte vectors) loaded
+ * first, then the U x R FMAs. */
 static dlcrt_status_t dlc_chain_layer_columns(dlc_chain_t *c, int k, dlc_emit_t *e) {
   dlc_gpu_unit_t *u = c->unit;
   dlc_chain_layer_t *l = &c->layers[k];
@@ -266,13 +268,14 @@ static dlcrt_status_t dlc_chain_layer_columns(dlc_chain_t *c, int k, dlc_emit_t 
   dlc_strbuf_appendf(b, "      %%N%d = arith.constant %lld : index\n      %%K%d = arith.constant %lld : index\n", k, (long long)l->n, k,
                      (long long)l->k);
   dlc_strbuf_appendf(b, "      scf.for %%n = %%tx to %%N%d step %%nthreads {\n", k);
-  int U = l->k % 4 == 0 ? 4 : 1;
+  /* k per iteration: 8 (two 16-byte vectors per row) when few rows keep the registers low, else 4 */
+  int U = l->k % 8 == 0 && R <= 4 ? 8 : l->k % 4 == 0 ? 4 : 1;
   dlc_strbuf_appendf(b, "        %%acc%d:%lld = scf.for %%kk = %%c0 to %%K%d step %%c%d iter_args(", k, (long long)R, k, U);
   for (int64_t r = 0; r < R; ++r) dlc_strbuf_appendf(b, "%s%%s%lld = %%zero", r ? ", " : "", (long long)r);
   dlc_strbuf_append(b, ") -> (");
   for (int64_t r = 0; r < R; ++r) dlc_strbuf_appendf(b, "%sf32", r ? ", " : "");
   dlc_strbuf_append(b, ") {\n");
-  char w[4][16], kj[4][16];
+  char w[8][16], kj[8][16];
   for (int j = 0; j < U; ++j) {
     if (j == 0) {
       snprintf(kj[0], sizeof(kj[0]), "%%kk");
@@ -291,39 +294,47 @@ static dlcrt_status_t dlc_chain_layer_columns(dlc_chain_t *c, int k, dlc_emit_t 
     dlc_gpu_append_memref_type(b, &ws);
     dlc_strbuf_append(b, "\n");
   }
-  char x[DLC_CHAIN_ROWS][4][16];
+  char x[DLC_CHAIN_ROWS][8][16];
   for (int64_t r = 0; r < R; ++r) {
-    char xv[16], ix[16] = "";
-    dlc_chain_fresh(c, xv);
-    if (k > 0) {
-      char off[16];
-      dlc_chain_fresh(c, off);
-      dlc_chain_fresh(c, ix);
-      dlc_strbuf_appendf(b, "          %s = arith.constant %lld : index\n          %s = arith.addi %s, %%kk : index\n", off,
-                         (long long)(r * c->layers[k - 1].n), ix, off);
-    }
-    if (U == 4) {
+    if (U == 1) {
+      char ix[16];
+      dlc_chain_fresh(c, x[r][0]);
       if (k == 0) {
-        dlc_strbuf_appendf(b, "          %s = vector.load %%in%d[%%rc%lld, %%kk] {alignment = 16 : i64} : ", xv, c->a_input, (long long)r);
+        dlc_strbuf_appendf(b, "          %s = memref.load %%in%d[%%rc%lld, %%kk] : ", x[r][0], c->a_input, (long long)r);
+        dlc_gpu_append_memref_type(b, &as);
+        dlc_strbuf_append(b, "\n");
+      } else {
+        char off[16];
+        dlc_chain_fresh(c, off);
+        dlc_chain_fresh(c, ix);
+        dlc_strbuf_appendf(b, "          %s = arith.constant %lld : index\n          %s = arith.addi %s, %%kk : index\n", off,
+                           (long long)(r * l->k), ix, off);
+        dlc_strbuf_appendf(b, "          %s = memref.load %s[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>\n", x[r][0], prev_buf, ix,
+                           (long long)c->buf_elems);
+      }
+      continue;
+    }
+    for (int h = 0; h < U / 4; ++h) { /* 16-byte vectors of the row at k + 4h */
+      char xv[16], ix[16];
+      dlc_chain_fresh(c, xv);
+      if (k == 0) {
+        dlc_strbuf_appendf(b, "          %s = vector.load %%in%d[%%rc%lld, %s] {alignment = 16 : i64} : ", xv, c->a_input, (long long)r,
+                           kj[4 * h]);
         dlc_gpu_append_memref_type(b, &as);
       } else {
+        char off[16];
+        dlc_chain_fresh(c, off);
+        dlc_chain_fresh(c, ix);
+        dlc_strbuf_appendf(b, "          %s = arith.constant %lld : index\n          %s = arith.addi %s, %%kk : index\n", off,
+                           (long long)(r * l->k + 4 * h), ix, off);
         dlc_strbuf_appendf(b, "          %s = vector.load %s[%s] {alignment = 16 : i64} : memref<%lldxf32, #gpu.address_space<workgroup>>", xv,
                            prev_buf, ix, (long long)c->buf_elems);
       }
       dlc_strbuf_append(b, ", vector<4xf32>\n");
       for (int j = 0; j < 4; ++j) {
-        dlc_chain_fresh(c, x[r][j]);
-        dlc_strbuf_appendf(b, "          %s = vector.extract %s[%d] : f32 from vector<4xf32>\n", x[r][j], xv, j);
+        dlc_chain_fresh(c, x[r][4 * h + j]);
+        dlc_strbuf_appendf(b, "          %s = vector.extract %s[%d] : f32 from vector<4xf32>\n", x[r][4 * h + j], xv, j);
       }
-    } else if (k == 0) {
-      dlc_chain_fresh(c, x[r][0]);
-      dlc_strbuf_appendf(b, "          %s = memref.load %%in%d[%%rc%lld, %%kk] : ", x[r][0], c->a_input, (long long)r);
-      dlc_gpu_append_memref_type(b, &as);
-      dlc_strbuf_append(b, "\n");
-    } else {
-      dlc_chain_fresh(c, x[r][0]);
-      dlc_strbuf_appendf(b, "          %s = memref.load %s[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>\n", x[r][0], prev_buf, ix,
-                         (long long)c->buf_elems);
     }
   }
   char sums[DLC_CHAIN_ROWS][16];

@@ -19,12 +19,15 @@
 // CHECK: gpu.dynamic_shared_memory
 // CHECK: memref.view {{.*}} to memref<512xf32, #gpu.address_space<workgroup>>
 // CHECK: memref.view {{.*}} to memref<512xf32, #gpu.address_space<workgroup>>
-// layer 1: k-loop over 64, four k per iteration (K % 4 == 0), 4 accumulators; weight [64, 128] read
-// by element (coalesced across threads), the input rows as 16-byte vectors
-// CHECK: scf.for {{.*}} step %c4{{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32)
-// CHECK-COUNT-4: memref.load {{.*}} : memref<64x128xf32>
-// CHECK: vector.load {{.*}} {alignment = 16 : i64} : memref<4x64xf32>, vector<4xf32>
-// CHECK-COUNT-4: math.fma
+// layer 1 (weights [K, N]: a thread per output column): k-loop over 64, eight k per iteration
+// (K % 8 == 0 and 4 rows), 4 accumulators; every load of the iteration before the FMAs: the weight
+// [64, 128] read by element (coalesced across threads), each input row as two 16-byte vectors
+// CHECK: scf.for {{.*}} step %c8{{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32)
+// CHECK-COUNT-8: memref.load {{.*}} : memref<64x128xf32>
+// CHECK-COUNT-8: vector.load {{.*}} {alignment = 16 : i64} : memref<4x64xf32>, vector<4xf32>
+// CHECK-NOT: vector.load
+// CHECK-COUNT-32: math.fma
+// CHECK-NOT: math.fma
 // CHECK: arith.addf
 // CHECK: arith.maximumf
 // CHECK: memref.store {{.*}} : memref<512xf32, #gpu.address_space<workgroup>>

@@ -116,3 +116,18 @@ func.func private @tb_rows8_chain(%x: tensor<8x64xf32>, %w0: tensor<128x64xf32>,
   %3 = "dlc.matmul"(%2, %w1) {transpose_a = false, transpose_b = true} : (tensor<8x128xf32>, tensor<8x128xf32>) -> tensor<8x8xf32>
   return %3 : tensor<8x8xf32>
 }
+// nt_rows2: M = 2 static, weights [K, N] with K = 40 (eight k per iteration: two 16-byte vectors per
+// row), then transposed weights [36, 24], then [K, N] with K = 36 (36 % 8 != 0: four k per iteration).
+func.func @nt_rows2(%x: tensor<2x40xf32>, %w0: tensor<40x24xf32>, %b0: tensor<24xf32>, %w1: tensor<36x24xf32>, %w2: tensor<36x12xf32>) -> tensor<2x12xf32> {
+  %0 = call @nt_rows2_chain(%x, %w0, %b0, %w1, %w2) : (tensor<2x40xf32>, tensor<40x24xf32>, tensor<24xf32>, tensor<36x24xf32>, tensor<36x12xf32>) -> tensor<2x12xf32>
+  return %0 : tensor<2x12xf32>
+}
+func.func private @nt_rows2_chain(%x: tensor<2x40xf32>, %w0: tensor<40x24xf32>, %b0: tensor<24xf32>, %w1: tensor<36x24xf32>, %w2: tensor<36x12xf32>) -> tensor<2x12xf32> attributes {dlc.fusion = {kind = "gemm_chain"}} {
+  %0 = "dlc.matmul"(%x, %w0) : (tensor<2x40xf32>, tensor<40x24xf32>) -> tensor<2x24xf32>
+  %1 = "dlc.add"(%0, %b0) : (tensor<2x24xf32>, tensor<24xf32>) -> tensor<2x24xf32>
+  %2 = "dlc.relu"(%1) : (tensor<2x24xf32>) -> tensor<2x24xf32>
+  %3 = "dlc.matmul"(%2, %w1) {transpose_a = false, transpose_b = true} : (tensor<2x24xf32>, tensor<36x24xf32>) -> tensor<2x36xf32>
+  %4 = "dlc.tanh"(%3) : (tensor<2x36xf32>) -> tensor<2x36xf32>
+  %5 = "dlc.matmul"(%4, %w2) : (tensor<2x36xf32>, tensor<36x12xf32>) -> tensor<2x12xf32>
+  return %5 : tensor<2x12xf32>
+}

@@ -111,6 +111,14 @@ def tb_mixed_case(m):
     return ("tb_mixed", "tb_mixed M=%d" % m, [x, TW0, TB0, S2, ONE, HALF, TW1, TB1, TW2, r], lambda: tb_mixed(x, r))
 
 
+NX, NW0, NB0, NW1, NW2 = rnd(2, 40, seed=60), rnd(40, 24, seed=61), rnd(24, seed=62), rnd(36, 24, seed=63), rnd(36, 12, seed=64)
+
+
+def nt_rows2():
+    x, w0, b0, w1, w2 = f64(NX, NW0, NB0, NW1, NW2)
+    return np.tanh(np.maximum(x @ w0 + b0, 0) @ w1.T) @ w2
+
+
 G1, G17, G40 = rnd(1, 30, seed=20), rnd(17, 30, seed=21), rnd(40, 30, seed=22)
 CASES = [
     ("mlp_relu", "mlp_relu", [X1, W0, B0, W1, B1, W2, B2], mlp_relu),
@@ -122,6 +130,7 @@ CASES = [
     ("tb_rows3", "tb_rows3", [T3X, T3W0, T3B0, T3W1, T3R, T3W2], tb_rows3),
     ("tb_rows5", "tb_rows5", [P5, PW0, PB0, PW1], lambda: tb_rows(P5)),
     ("tb_rows8", "tb_rows8", [P8, PW0, PB0, PW1], lambda: tb_rows(P8)),
+    ("nt_rows2", "nt_rows2", [NX, NW0, NB0, NW1, NW2], nt_rows2),
 ]
 
 
