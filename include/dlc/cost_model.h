@@ -66,6 +66,12 @@ void dlc_fusion_set_fixed_parallelism(bool fixed);
  * lib/Transforms/fuse_mlp_chain.c, scheduled by assign_parallelism.c, emitted by
  * DlcToGPU/emit_gemm_chain_kernel.c); M itself when static and smaller. */
 #define DLC_GEMM_CHAIN_ROWS 16
+/* Threads per block of that kernel: one warp per group of output columns (split-K across the lanes),
+ * a quarter of the widest layer's columns in warps, at least 4 warps and at most 16. */
+static inline int64_t dlc_gemm_chain_threads(int64_t widest_n) {
+  int64_t warps = (widest_n + 3) / 4;
+  return 32 * (warps < 4 ? 4 : warps > 16 ? 16 : warps);
+}
 
 /* Conv chains: conv A (+ elementwise) -> conv B (+ elementwise) as ONE kernel ("conv_chain" groups:
  * formed by lib/Transforms/fuse_conv_chain.c, emitted by DlcToGPU/emit_conv_chain_kernel.c; the

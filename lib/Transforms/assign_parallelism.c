@@ -13,7 +13,7 @@
  *     per block while the grid keeps two blocks per SM); tile = [rows per block, row length];
  *   - gemm_chain groups: a library GEMM; tile = [BM, BN, BK], 128x128 tiles when they give every SM a
  *     tile, else 64x64; a multi-GEMM chain (MLP block, one kernel): tile = [rows per block, widest
- *     intermediate], threads over the widest layer's columns.
+ *     intermediate], warps over the widest layer's columns (dlc_gemm_chain_threads).
  * With --dlc-explain it prints the choice per group and, per function, the group-level counts expected
  * after fusion (kernels, library calls) against the same counts without fusion. */
 #include <math.h>
@@ -182,7 +182,7 @@ static dlc_schedule_t dlc_schedule_fixed(const dlc_target_t *t, const dlc_group_
 }
 
 /* A multi-GEMM chain (MLP block, one kernel): tile = [rows per block, widest intermediate], threads
- * over the widest layer's columns (a multiple of 32, at most 256). */
+ * from the widest layer's columns (dlc_gemm_chain_threads: a warp per group of columns, 4 to 16 warps). */
 static bool dlc_schedule_mlp_chain(const dlc_target_t *t, MlirOperation fn, dlc_schedule_t *sc) {
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(fn, 0));
   int matmuls = 0;
@@ -200,7 +200,7 @@ static bool dlc_schedule_mlp_chain(const dlc_target_t *t, MlirOperation fn, dlc_
   if (matmuls < 2) return false;
   int64_t rows = m < DLC_GEMM_CHAIN_ROWS ? (int64_t)m : DLC_GEMM_CHAIN_ROWS;
   if (rows < 1) rows = 1;
-  *sc = (dlc_schedule_t){.threads = nmax >= 256 ? 256 : (nmax + 31) / 32 * 32, .ilp = 1, .tile_rank = 2, .tile = {rows, ninter}};
+  *sc = (dlc_schedule_t){.threads = (int)dlc_gemm_chain_threads(nmax), .ilp = 1, .tile_rank = 2, .tile = {rows, ninter}};
   sc->blocks = (int64_t)ceil(m / (double)rows);
   return true;
 }

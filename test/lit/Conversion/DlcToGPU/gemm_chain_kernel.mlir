@@ -19,12 +19,15 @@
 // CHECK: gpu.dynamic_shared_memory
 // CHECK: memref.view {{.*}} to memref<512xf32, #gpu.address_space<workgroup>>
 // CHECK: memref.view {{.*}} to memref<512xf32, #gpu.address_space<workgroup>>
-// layer 1: k-loop over 64, four k per iteration (K % 4 == 0), 4 accumulators; weight [64, 128] read
-// by element (coalesced across threads), the input rows as 16-byte vectors
-// CHECK: scf.for {{.*}} step %c4{{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32)
-// CHECK-COUNT-4: memref.load {{.*}} : memref<64x128xf32>
-// CHECK: vector.load {{.*}} {alignment = 16 : i64} : memref<4x64xf32>, vector<4xf32>
-// CHECK-COUNT-4: math.fma
+// layer 1 (weights [K, N]: a thread per output column): k-loop over 64, eight k per iteration
+// (K % 8 == 0 and 4 rows), 4 accumulators; every load of the iteration before the FMAs: the weight
+// [64, 128] read by element (coalesced across threads), each input row as two 16-byte vectors
+// CHECK: scf.for {{.*}} step %c8{{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32)
+// CHECK-COUNT-8: memref.load {{.*}} : memref<64x128xf32>
+// CHECK-COUNT-8: vector.load {{.*}} {alignment = 16 : i64} : memref<4x64xf32>, vector<4xf32>
+// CHECK-NOT: vector.load
+// CHECK-COUNT-32: math.fma
+// CHECK-NOT: math.fma
 // CHECK: arith.addf
 // CHECK: arith.maximumf
 // CHECK: memref.store {{.*}} : memref<512xf32, #gpu.address_space<workgroup>>
@@ -55,6 +58,59 @@ func.func private @mlp3_chain(%x: tensor<4x64xf32>, %w0: tensor<64x128xf32>, %b0
   %4 = "dlc.relu"(%3) : (tensor<4x128xf32>) -> tensor<4x128xf32>
   %5 = "dlc.matmul"(%4, %w2) : (tensor<4x128xf32>, tensor<128x8xf32>) -> tensor<4x8xf32>
   return %5 : tensor<4x8xf32>
+}
+
+// Weights [N, K] (transpose_b, every torch Linear): a warp per group of output columns, its lanes
+// split K. M = 2 (2 rows per block), 512 threads (16 warps); layer 1 (N = 96, K = 64): 6 columns per
+// warp (16 groups), lane l reads 16 bytes of each of the 6 weight rows at k = 4l (a warp reads
+// contiguous rows: coalesced), 2 x 6 = 12 partial sums per lane; the butterfly halves them at offsets
+// 16 and 8 (select what to send and what to keep, one shuffle per pair) and adds the partner's 3
+// values at 4, 2 and 1; the bias of the lane's values is loaded before the k-loop; then the epilogue
+// and the stores into shared memory (96 % 6 == 0: no column guard). Layer 2 (N = 10 < 32 columns,
+// K = 96, one column per warp) writes the output rows < M, columns < N.
+// CHECK-LABEL: func.func private @mlp_tb_chain(
+// CHECK: %[[C512:.*]] = arith.constant 512 : index
+// CHECK: gpu.launch blocks({{.*}}) threads(%[[TX:[^,]*]], {{.*}}) in (%{{.*}} = %[[C512]],
+// CHECK: %[[LANE:.*]] = arith.remui %[[TX]], %c32
+// CHECK: %[[LANE4:.*]] = arith.muli %[[LANE]], %c4
+// CHECK: %[[WARP:.*]] = arith.divui %[[TX]], %c32
+// CHECK: %[[G:.*]] = arith.constant 16 : index
+// CHECK: scf.for %{{.*}} = %[[WARP]] to %[[G]] step
+// CHECK: memref.load {{.*}} : memref<96xf32>
+// CHECK: scf.for %[[KK:.*]] = %[[LANE4]] to %c64 step %c128 iter_args({{.*}}) -> (f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32)
+// CHECK-COUNT-6: vector.load %{{.*}}[%{{.*}}, %[[KK]]] {alignment = 16 : i64} : memref<96x64xf32>, vector<4xf32>
+// CHECK-COUNT-2: vector.load %{{.*}}[%{{.*}}, %[[KK]]] {alignment = 16 : i64} : memref<2x64xf32>, vector<4xf32>
+// CHECK-COUNT-48: math.fma
+// CHECK: scf.yield
+// CHECK-COUNT-6: gpu.shuffle  xor %{{.*}}, %c16_i32, %c32_i32 : f32
+// CHECK-COUNT-3: gpu.shuffle  xor %{{.*}}, %c8_i32, %c32_i32 : f32
+// CHECK-COUNT-3: gpu.shuffle  xor %{{.*}}, %c4_i32, %c32_i32 : f32
+// CHECK-COUNT-3: gpu.shuffle  xor %{{.*}}, %c2_i32, %c32_i32 : f32
+// CHECK-COUNT-3: gpu.shuffle  xor %{{.*}}, %c1_i32, %c32_i32 : f32
+// CHECK-NOT: gpu.shuffle
+// CHECK: arith.addf
+// CHECK: arith.maximumf
+// CHECK-NOT: scf.if
+// CHECK: memref.store {{.*}} : memref<192xf32, #gpu.address_space<workgroup>>
+// CHECK: llvm.inline_asm has_side_effects "bar.sync 0;"
+// CHECK: scf.for
+// CHECK: vector.load {{.*}} : memref<10x96xf32>, vector<4xf32>
+// CHECK: vector.load {{.*}} : memref<192xf32, #gpu.address_space<workgroup>>, vector<4xf32>
+// CHECK: gpu.shuffle  xor
+// CHECK: scf.if
+// CHECK: memref.store {{.*}} : memref<2x10xf32>
+// CHECK-NOT: bar.sync
+// CHECK: gpu.terminator
+func.func @mlp_tb(%x: tensor<2x64xf32>, %w0: tensor<96x64xf32>, %b0: tensor<96xf32>, %w1: tensor<10x96xf32>) -> tensor<2x10xf32> {
+  %0 = call @mlp_tb_chain(%x, %w0, %b0, %w1) : (tensor<2x64xf32>, tensor<96x64xf32>, tensor<96xf32>, tensor<10x96xf32>) -> tensor<2x10xf32>
+  return %0 : tensor<2x10xf32>
+}
+func.func private @mlp_tb_chain(%x: tensor<2x64xf32>, %w0: tensor<96x64xf32>, %b0: tensor<96xf32>, %w1: tensor<10x96xf32>) -> tensor<2x10xf32> attributes {dlc.fusion = {kind = "gemm_chain"}} {
+  %0 = "dlc.matmul"(%x, %w0) {transpose_a = false, transpose_b = true} : (tensor<2x64xf32>, tensor<96x64xf32>) -> tensor<2x96xf32>
+  %1 = "dlc.add"(%0, %b0) : (tensor<2x96xf32>, tensor<96xf32>) -> tensor<2x96xf32>
+  %2 = "dlc.relu"(%1) : (tensor<2x96xf32>) -> tensor<2x96xf32>
+  %3 = "dlc.matmul"(%2, %w1) {transpose_a = false, transpose_b = true} : (tensor<2x96xf32>, tensor<10x96xf32>) -> tensor<2x10xf32>
+  return %3 : tensor<2x10xf32>
 }
 
 // f16: the chain kernel computes f32 only; the group falls through and is lowered op by op (two

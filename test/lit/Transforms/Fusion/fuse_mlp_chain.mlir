@@ -4,6 +4,16 @@
 // layer); otherwise the single-GEMM epilogue groups (library calls) are formed as before.
 // RUN: dlc-opt %s --dlc-fuse-gemm-chain --dlc-explain 2>%t.explain | FileCheck %s
 // RUN: FileCheck %s --check-prefix=EXPLAIN < %t.explain
+// RUN: dlc-opt %s --dlc-fuse-gemm-chain --dlc-assign-parallelism | FileCheck %s --check-prefix=SCHED
+// assign_parallelism's schedule of a chain kernel: tile = [rows per block, widest intermediate], a
+// warp per 4 columns of the widest layer (at most 16 warps), ilp 1; a single-GEMM group keeps its
+// library tile.
+// SCHED-LABEL: func.func private @mlp_gelu_gemm_chain_0(
+// SCHED-SAME: dlc.fusion = {ilp = 1 : i64, kind = "gemm_chain", threads = 512 : i64, tile = array<i64: 8, 128>}
+// SCHED-LABEL: func.func private @mlp_dynamic_gemm_chain_0(
+// SCHED-SAME: dlc.fusion = {ilp = 1 : i64, kind = "gemm_chain", threads = 512 : i64, tile = array<i64: 16, 64>}
+// SCHED-LABEL: func.func private @compute_bound_gemm_chain_0(
+// SCHED-SAME: dlc.fusion = {ilp = 1 : i64, kind = "gemm_chain", threads = 256 : i64, tile = array<i64: 128, 128, 32>}
 
 // Three layers with erf gelu written out as ops (constants are arguments of gemm_chain groups) and a
 // bias after the last GEMM: one group of 3 GEMMs.

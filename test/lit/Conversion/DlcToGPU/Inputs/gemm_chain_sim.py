@@ -83,6 +83,42 @@ def mlp_residual():
     return np.maximum(h @ w2, 0)
 
 
+TW0, TB0, TW1, TB1, TW2 = rnd(256, 100, seed=30), rnd(256, seed=31), rnd(10, 256, seed=32), rnd(10, seed=33), rnd(10, 24, seed=34)
+T3X, T3W0, T3B0, T3W1, T3R, T3W2 = rnd(3, 30, seed=40), rnd(40, 30, seed=41), rnd(1, 40, seed=42), rnd(64, 40, seed=43), \
+    rnd(3, 64, seed=44), rnd(10, 64, seed=45)
+PW0, PB0, PW1 = rnd(128, 64, seed=50), rnd(128, seed=51), rnd(8, 128, seed=52)
+P5, P8 = rnd(5, 64, seed=53), rnd(8, 64, seed=54)
+
+
+def tb_mixed(x, r):
+    x, w0, b0, w1, b1, w2, r = f64(x, TW0, TB0, TW1, TB1, TW2, r)
+    h = np.maximum(gelu(x @ w0.T + b0) @ w1.T + b1, 0)
+    return h @ w2 + r
+
+
+def tb_rows3():
+    x, w0, b0, w1, r, w2 = f64(T3X, T3W0, T3B0, T3W1, T3R, T3W2)
+    return np.maximum((np.tanh(x @ w0.T + b0) @ w1.T + r) @ w2.T, 0)
+
+
+def tb_rows(x):
+    x, w0, b0, w1 = f64(x, PW0, PB0, PW1)
+    return np.maximum(x @ w0.T + b0, 0) @ w1.T
+
+
+def tb_mixed_case(m):
+    x, r = rnd(m, 100, seed=35), rnd(m, 24, seed=36)
+    return ("tb_mixed", "tb_mixed M=%d" % m, [x, TW0, TB0, S2, ONE, HALF, TW1, TB1, TW2, r], lambda: tb_mixed(x, r))
+
+
+NX, NW0, NB0, NW1, NW2 = rnd(2, 40, seed=60), rnd(40, 24, seed=61), rnd(24, seed=62), rnd(36, 24, seed=63), rnd(36, 12, seed=64)
+
+
+def nt_rows2():
+    x, w0, b0, w1, w2 = f64(NX, NW0, NB0, NW1, NW2)
+    return np.tanh(np.maximum(x @ w0 + b0, 0) @ w1.T) @ w2
+
+
 G1, G17, G40 = rnd(1, 30, seed=20), rnd(17, 30, seed=21), rnd(40, 30, seed=22)
 CASES = [
     ("mlp_relu", "mlp_relu", [X1, W0, B0, W1, B1, W2, B2], mlp_relu),
@@ -90,6 +126,11 @@ CASES = [
     ("mlp_gelu_dyn", "mlp_gelu_dyn M=17", [G17, GW0, GB0, S2, ONE, HALF, GW1, GB1], lambda: mlp_gelu(G17)),
     ("mlp_gelu_dyn", "mlp_gelu_dyn M=40", [G40, GW0, GB0, S2, ONE, HALF, GW1, GB1], lambda: mlp_gelu(G40)),
     ("mlp_residual", "mlp_residual", [RX, RW0, RR, RW1, RW2], mlp_residual),
+    tb_mixed_case(1), tb_mixed_case(3), tb_mixed_case(16), tb_mixed_case(37),
+    ("tb_rows3", "tb_rows3", [T3X, T3W0, T3B0, T3W1, T3R, T3W2], tb_rows3),
+    ("tb_rows5", "tb_rows5", [P5, PW0, PB0, PW1], lambda: tb_rows(P5)),
+    ("tb_rows8", "tb_rows8", [P8, PW0, PB0, PW1], lambda: tb_rows(P8)),
+    ("nt_rows2", "nt_rows2", [NX, NW0, NB0, NW1, NW2], nt_rows2),
 ]
 
 

@@ -9,11 +9,13 @@ threads in lockstep (one numpy lane per thread, masks for divergent scf.if / scf
 blocks; gpu.block_id / thread_id / grid_dim from the launch) over the ops these kernels are made of:
 func, bufferization, memref (multi-dimensional load/store, alloc, dim, collapse_shape to 1-D, view of
 dynamic shared memory),
-vector load/store/extract/from_elements, arith, math, scf, gpu.launch and the inline-asm barrier. It
+vector load/store/extract/from_elements, arith, math, scf, gpu.launch, gpu.shuffle (xor, idx; width 32)
+and the inline-asm barrier. It
 rejects what hardware would not guarantee or what would be a bug: an index out of bounds in any dim, a
 vector access not aligned to its width or without its alignment attribute, a read of an element never
 written (outputs and shared memory start unwritten), two threads storing different values to one
-element, a barrier reached by part of a block, an output element left unwritten. Prints one line per
+element, a barrier reached by part of a block, a shuffle with part of a warp inactive, an output
+element left unwritten. Prints one line per
 case; exits 1 on any failure."""
 import math
 import re
@@ -224,6 +226,18 @@ class Machine:
             return [np.asarray(a[0])[..., pos]]
         if n == "vector.from_elements":
             return [np.stack(np.broadcast_arrays(*[np.asarray(x) for x in a]), axis=-1)]
+        if n == "gpu.shuffle":  # xor / idx across a full warp of 32 lanes; every lane of the warp active
+            mode = re.search(r"shuffle_mode (\w+)", op.props).group(1)
+            if not self.T or self.T % 32 or int(a[2]) != 32 or mode not in ("xor", "idx"):
+                raise Fail("shuffle not modelled: %s, width %s, %s threads" % (mode, a[2], self.T))
+            act = self.active(mask).reshape(-1, 32)
+            if np.any(act.any(axis=1) & ~act.all(axis=1)):
+                raise Fail("shuffle with part of a warp inactive")
+            t = np.arange(self.T, dtype=np.int64)
+            src = t ^ self.lanes(a[1]).astype(np.int64) if mode == "xor" else (t & ~31) + self.lanes(a[1]).astype(np.int64)
+            if np.any((src < 0) | (src // 32 != t // 32)):
+                raise Fail("shuffle source outside the warp")
+            return [self.lanes(a[0])[src], np.ones(self.T, bool)]
         if n == "llvm.inline_asm":
             if self.T and not np.all(self.active(mask)):
                 raise Fail("barrier reached by part of the block")
