@@ -12,14 +12,21 @@
  * Kernel: one warp per query row, 4 rows per 128-thread block, a 1-D grid over B*H*ceil(Sq/4) (rows
  * past Sq compute on the last row, so that every thread reaches the barriers, and store nothing). The
  * warps' query rows go to shared memory once. A loop over key tiles of 32 keys keeps flash-style online
- * softmax state in registers (running max m, sum l, the accumulators of the lane's head dims l, l+32,
- * ..., up to 4): the block loads the tile's K rows (padded to D+1 floats: conflict-free per-lane reads)
- * and V rows into dynamic shared memory (coalesced along the head dim) between two barriers; lane j
- * scores key t+j (q . k over D from shared memory, then the score ops, keys past Sk masked out), the
- * warp combines the tile's max and sum with xor shuffles, m' = max(m, tile max), l = l e^(m-m') + sum p,
- * acc = acc e^(m-m') + sum_j p_j v_j with p_j broadcast from lane j (shuffle idx); the row ends with
- * O = acc / l in the output layout. The key length is unbounded and may be dynamic (sizes come from
- * memref.dim). FMA on CUDA cores (exact f32, no TF32; no tensor-core mma). f16/bf16 groups are not
+ * softmax state in registers (running max m, the lane's part of the sum l, the accumulators of the
+ * lane's head dims l, l+32, ..., up to 4) and the tile's K and V values, loaded one tile AHEAD: each
+ * iteration stores them into dynamic shared memory (K rows padded to D+1 floats: conflict-free per-lane
+ * reads; keys past Sk as zeros), passes a barrier, issues the next tile's global loads (unrolled, all in
+ * flight while the warp computes; thread tx covers head dim tx % w and every (128/w)-th key, w = the
+ * head dim rounded up to a power of two: coalesced along the head dim), then lane j scores key t+j (q . k
+ * over D from shared memory, fully unrolled with 4 independent FMA chains; then the score ops, keys past
+ * Sk masked out), the warp takes the tile max with 5 xor shuffles, m' = max(m, tile max),
+ * l_lane = l_lane e^(m-m') + p_lane, acc = acc e^(m-m') + sum_j p_j v_j over the 32 keys (unrolled, p_j
+ * broadcast from lane j by shuffle idx, FMA), and a barrier ends the tile. After the loop the lanes' l
+ * parts are summed once (5 shuffles) and O = acc / l is stored in the output layout. No inner scf loop
+ * is left in the tile loop (nothing ptxas could not schedule across), all index math folds to
+ * constants where shapes are static (the pipeline sinks constants into the kernel: no kernel
+ * parameters for them). The key length is unbounded and may be dynamic (sizes come from memref.dim).
+ * FMA on CUDA cores (exact f32, no TF32; no tensor-core mma). f16/bf16 groups are not
  * handled (formation only makes f32 groups). */
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,6 +41,8 @@
 #define ATT_MAX_SCORE_OPS 3
 #define ATT_MAX_REGS 4
 #define ATT_KEY_TILE 32
+#define ATT_MAX_PASSES 32 /* tile values per thread and operand: 32 keys x 128 dims / 128 threads */
+#define ATT_DOT_CHAINS 4  /* independent FMA chains of the q . k dot product */
 
 typedef struct att_operand_t {
   int input;      /* group input index */
@@ -396,6 +405,90 @@ static void att_slot(att_emit_t *e, int64_t dim, int r, const char *lane, char *
   att_line(e, "%s = arith.select %s, %s, %s : index", col, valid, c, last);
 }
 
+/* How the block loads one operand's tile (K: pitch D+1 at offset 0; V: pitch Dv at att_v_off) from
+ * global memory: thread tx covers head dim dd = tx % w (w = dim rounded up to a power of two, at least
+ * 4; threads with dd >= dim load a clamped copy and store nothing) of the keys kk0 + r i, kk0 = tx / w,
+ * r = 128 / w, for `passes` = 32 / r values of i. Consecutive threads read consecutive head dims:
+ * coalesced where the head dim is the contiguous one. */
+typedef struct att_tile_geo_t {
+  int64_t dim, w, r, passes, pitch;
+  int input;
+  const char *skey;
+  char ddok[16], gbase[16], kk0[16], sbase[16];
+} att_tile_geo_t;
+
+static void att_tile_geometry(att_emit_t *e, att_tile_geo_t *g, int64_t dim, const char *base, const char *sdim, const char *skey, int input,
+                              int64_t smem_off, int64_t pitch) {
+  memset(g, 0, sizeof(*g));
+  g->dim = dim;
+  g->w = 4;
+  while (g->w < dim) g->w *= 2;
+  g->r = ATT_ROWS_PER_BLOCK * 32 / g->w;
+  g->passes = ATT_KEY_TILE / g->r;
+  g->pitch = pitch;
+  g->input = input;
+  g->skey = skey;
+  char wc[16], dd[16], ddc[16], x[16], y[16], pc[16], so[16];
+  att_idx(e, g->w, wc);
+  att_bin(e, "arith.remui", "%tx", wc, "index", dd);
+  att_bin(e, "arith.divui", "%tx", wc, "index", g->kk0);
+  strcpy(ddc, dd);
+  if (g->w != dim) {
+    char lim[16], last[16];
+    att_fresh(e, g->ddok);
+    att_line(e, "%s = arith.cmpi ult, %s, %s : index", g->ddok, dd, att_idx(e, dim, lim));
+    att_idx(e, dim - 1, last);
+    att_fresh(e, ddc);
+    att_line(e, "%s = arith.select %s, %s, %s : index", ddc, g->ddok, dd, last);
+  }
+  att_bin(e, "arith.muli", ddc, sdim, "index", x);
+  att_bin(e, "arith.addi", base, x, "index", g->gbase);
+  att_bin(e, "arith.muli", g->kk0, att_idx(e, pitch, pc), "index", x);
+  att_bin(e, "arith.addi", x, dd, "index", y);
+  att_bin(e, "arith.addi", y, att_idx(e, smem_off, so), "index", g->sbase);
+}
+
+/* The thread's values of the tile at keys t..t+31: keys past Sk read the last key and give 0. */
+static void att_tile_loads(att_emit_t *e, const att_tile_geo_t *g, const char *t, const char *sk1, const char *zero, char vals[][16]) {
+  char k1[16];
+  att_bin(e, "arith.addi", t, g->kk0, "index", k1);
+  for (int64_t i = 0; i < g->passes; ++i) {
+    char key[16], in[16], keyc[16], off[16], ix[16], x[16], ri[16];
+    if (i) att_bin(e, "arith.addi", k1, att_idx(e, g->r * i, ri), "index", key);
+    else strcpy(key, k1);
+    att_fresh(e, in);
+    att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", in, key);
+    att_fresh(e, keyc);
+    att_line(e, "%s = arith.select %s, %s, %s : index", keyc, in, key, sk1);
+    att_bin(e, "arith.muli", keyc, g->skey, "index", off);
+    att_bin(e, "arith.addi", g->gbase, off, "index", ix);
+    att_fresh(e, x);
+    att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", x, g->input, ix);
+    att_fresh(e, vals[i]);
+    att_line(e, "%s = arith.select %s, %s, %s : f32", vals[i], in, x, zero);
+  }
+}
+
+static void att_tile_stores(att_emit_t *e, const att_tile_geo_t *g, char vals[][16]) {
+  if (g->ddok[0]) att_line(e, "scf.if %s {", g->ddok);
+  for (int64_t i = 0; i < g->passes; ++i) {
+    char oc[16], dst[16];
+    if (i) att_bin(e, "arith.addi", g->sbase, att_idx(e, g->r * i * g->pitch, oc), "index", dst);
+    else strcpy(dst, g->sbase);
+    att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", vals[i], dst,
+             (long long)att_smem_floats(e->p));
+  }
+  if (g->ddok[0]) att_line(e, "}");
+}
+
+static void att_yield_list(att_emit_t *e, char vals[][16], int n) {
+  dlc_strbuf_append(e->out, "  scf.yield ");
+  for (int i = 0; i < n; ++i) dlc_strbuf_appendf(e->out, "%s%s", i ? ", " : "", vals[i]);
+  dlc_strbuf_append(e->out, " : ");
+  for (int i = 0; i < n; ++i) dlc_strbuf_appendf(e->out, "%sf32", i ? ", " : "");
+  dlc_strbuf_append(e->out, "\n");
+}
+
 static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_plan_t *p = e->p;
   dlc_gpu_unit_t *unit = p->unit;
@@ -532,100 +625,106 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   char ninf[16];
   att_fresh(e, ninf);
   att_line(e, "%s = arith.constant -3.40282347e+38 : f32", ninf);
-  /* The warp's query row into shared memory (every lane reads all of it when scoring its key). */
+  /* The warp's query row into shared memory (every lane reads all of it when scoring its key; the first
+   * barrier of the key loop orders these stores before the reads). */
+  char qrow[16];
   {
-    char qd[16], qo[16], qr[16];
+    char qd[16], qo[16];
     att_bin(e, "arith.muli", warp, att_idx(e, p->d, qd), "index", tmp);
-    att_bin(e, "arith.addi", tmp, att_idx(e, att_q_off(p), qo), "index", qr);
+    att_bin(e, "arith.addi", tmp, att_idx(e, att_q_off(p), qo), "index", qrow);
     for (int r = 0; r < nq; ++r) {
       char ix[16];
-      att_bin(e, "arith.addi", qr, qcol[r], "index", ix);
+      att_bin(e, "arith.addi", qrow, qcol[r], "index", ix);
       if (qvalid[r][0]) att_line(e, "scf.if %s {", qvalid[r]);
       att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", qval[r], ix, (long long)att_smem_floats(p));
       if (qvalid[r][0]) att_line(e, "}");
     }
   }
-  /* The loop over key tiles with online softmax state (m, l, acc...): the block loads K and V rows of
-   * the tile into shared memory (coalesced along the head dim), then each warp walks the tile's keys. */
-  char res[16], t[16], m[16], l[16], acc[ATT_MAX_REGS][16], kt[16];
+  /* Tile load geometry of K and V (loop invariant). */
+  char sk1[16], kt[16];
+  att_bin(e, "arith.subi", "%Sk", "%c1", "index", sk1);
   att_idx(e, ATT_KEY_TILE, kt);
+  att_tile_geo_t geo[2];
+  att_tile_geometry(e, &geo[0], p->d, kbase, "%ks2", "%ks3", p->k.input, 0, p->d + 1);
+  att_tile_geometry(e, &geo[1], p->dv, vbase, "%vs3", "%vs2", p->v.input, att_v_off(p), p->dv);
+  int nk = (int)geo[0].passes, nvl = (int)geo[1].passes, nreg = nk + nvl;
+  /* The first tile's K and V values (none when there are no keys: the buffers may be empty). */
+  char pre[16], skpos[16];
+  att_fresh(e, skpos);
+  att_line(e, "%s = arith.cmpi ugt, %%Sk, %%c0 : index", skpos);
+  att_fresh(e, pre);
+  dlc_strbuf_appendf(e->out, "  %s:%d = scf.if %s -> (", pre, nreg, skpos);
+  for (int i = 0; i < nreg; ++i) dlc_strbuf_appendf(e->out, "%sf32", i ? ", " : "");
+  dlc_strbuf_append(e->out, ") {\n");
+  {
+    char vals[2 * ATT_MAX_PASSES][16];
+    att_tile_loads(e, &geo[0], "%c0", sk1, zero, vals);
+    att_tile_loads(e, &geo[1], "%c0", sk1, zero, vals + nk);
+    att_yield_list(e, vals, nreg);
+  }
+  att_line(e, "} else {");
+  {
+    char vals[2 * ATT_MAX_PASSES][16];
+    for (int i = 0; i < nreg; ++i) strcpy(vals[i], zero);
+    att_yield_list(e, vals, nreg);
+  }
+  att_line(e, "}");
+  /* The loop over key tiles with online softmax state (m, the lane's part of the sum l, acc...) and the
+   * tile's K/V values, loaded one tile ahead: they go to shared memory after the previous tile's last
+   * barrier, the next tile's loads are issued right after the barrier and land while the warp computes. */
+  char res[16], t[16], m[16], l[16], acc[ATT_MAX_REGS][16], reg[2 * ATT_MAX_PASSES][16];
   att_fresh(e, res);
   att_fresh(e, t);
   att_fresh(e, m);
   att_fresh(e, l);
-  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %%Sk step %s iter_args(%s = %s, %s = %s", res, 2 + nv, t, kt, m, ninf, l, zero);
+  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %%Sk step %s iter_args(%s = %s, %s = %s", res, 2 + nv + nreg, t, kt, m, ninf, l,
+                     zero);
   for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s = %s", att_fresh(e, acc[r]), zero);
+  for (int i = 0; i < nreg; ++i) dlc_strbuf_appendf(e->out, ", %s = %s#%d", att_fresh(e, reg[i]), pre, i);
   dlc_strbuf_append(e->out, ") -> (f32, f32");
-  for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
+  for (int r = 0; r < nv + nreg; ++r) dlc_strbuf_append(e->out, ", f32");
   dlc_strbuf_append(e->out, ") {\n");
-  for (int which = 0; which < 2; ++which) { /* K rows, then V rows */
-    int64_t dim = which ? p->dv : p->d;
-    const char *base = which ? vbase : kbase, *sdim = which ? "%vs3" : "%ks2", *skey = which ? "%vs2" : "%ks3";
-    int input = which ? p->v.input : p->k.input;
-    char n[16], el[16], dimc[16], kk[16], dd[16], key[16], in[16], a[16], bb[16], ix[16], x[16], dst[16], off0[16];
-    att_idx(e, ATT_KEY_TILE * dim, n);
-    att_fresh(e, el);
-    att_line(e, "scf.for %s = %%tx to %s step %%threads {", el, n);
-    att_idx(e, dim, dimc);
-    att_bin(e, "arith.divui", el, dimc, "index", kk);
-    att_bin(e, "arith.remui", el, dimc, "index", dd);
-    char key0[16], sk1[16];
-    att_bin(e, "arith.addi", t, kk, "index", key0);
-    att_fresh(e, in);
-    att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", in, key0);
-    att_bin(e, "arith.subi", "%Sk", "%c1", "index", sk1);
-    att_fresh(e, key); /* keys past Sk: a copy of the last key (finite, never used) */
-    att_line(e, "%s = arith.select %s, %s, %s : index", key, in, key0, sk1);
-    att_bin(e, "arith.muli", dd, sdim, "index", a);
-    att_bin(e, "arith.muli", key, skey, "index", bb);
-    att_bin(e, "arith.addi", a, bb, "index", tmp);
-    att_bin(e, "arith.addi", base, tmp, "index", ix);
-    att_fresh(e, x);
-    att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", x, input, ix);
-    if (which) {
-      att_bin(e, "arith.addi", el, att_idx(e, att_v_off(p), off0), "index", dst);
-    } else { /* row kk at kk*(D+1) */
-      char pad[16];
-      att_bin(e, "arith.addi", el, kk, "index", pad);
-      strcpy(dst, pad);
-    }
-    att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", x, dst,
-             (long long)att_smem_floats(p));
-    att_line(e, "}");
-  }
+  att_tile_stores(e, &geo[0], reg);
+  att_tile_stores(e, &geo[1], reg + nk);
   att_line(e, "%s", DLC_GPU_BARRIER);
-  /* Lane-per-key: lane l scores key t+l of the tile against the warp's query row (from shared memory),
-   * the warp combines the tile's max and sum with 2x5 shuffles, then every lane accumulates its head dims
-   * over the tile's keys, p of key jj broadcast from lane jj (shuffle idx). */
-  char key[16], kvalid[16], sk1[16], jc[16];
+  char nxt[2 * ATT_MAX_PASSES][16], tn[16];
+  att_bin(e, "arith.addi", t, kt, "index", tn); /* past Sk: clamped to the last key, never used */
+  att_tile_loads(e, &geo[0], tn, sk1, zero, nxt);
+  att_tile_loads(e, &geo[1], tn, sk1, zero, nxt + nk);
+  /* Lane-per-key: lane l scores key t+l of the tile against the warp's query row (both from shared
+   * memory), the dot product fully unrolled over D with four independent FMA chains. */
+  char key[16], kvalid[16], jc[16];
   att_bin(e, "arith.addi", t, lane, "index", key);
   att_fresh(e, kvalid);
   att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", kvalid, key);
-  att_bin(e, "arith.subi", "%Sk", "%c1", "index", sk1);
   att_fresh(e, jc);
   att_line(e, "%s = arith.select %s, %s, %s : index", jc, kvalid, key, sk1);
-  char qrow[16], krow[16], dp1[16], qoff[16], dconst[16], dend[16], dd[16], dacc[16], dot[16], tmp2[16];
-  att_bin(e, "arith.muli", warp, att_idx(e, p->d, dconst), "index", tmp2);
-  att_bin(e, "arith.addi", tmp2, att_idx(e, att_q_off(p), qoff), "index", qrow);
+  char krow[16], dp1[16], dot[16];
   att_bin(e, "arith.muli", lane, att_idx(e, p->d + 1, dp1), "index", krow);
-  att_idx(e, p->d, dend);
-  att_fresh(e, dot);
-  att_fresh(e, dd);
-  att_fresh(e, dacc);
-  att_line(e, "%s = scf.for %s = %%c0 to %s step %%c1 iter_args(%s = %s) -> (f32) {", dot, dd, dend, dacc, zero);
   {
-    char qi[16], ki[16], qv[16], kv[16], pr[16], sum[16];
-    att_bin(e, "arith.addi", qrow, dd, "index", qi);
-    att_bin(e, "arith.addi", krow, dd, "index", ki);
-    att_fresh(e, qv);
-    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", qv, qi, (long long)att_smem_floats(p));
-    att_fresh(e, kv);
-    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", kv, ki, (long long)att_smem_floats(p));
-    att_bin(e, "arith.mulf", qv, kv, "f32", pr);
-    att_bin(e, "arith.addf", dacc, pr, "f32", sum);
-    att_line(e, "scf.yield %s : f32", sum);
+    char part[ATT_DOT_CHAINS][16];
+    int nch = p->d < ATT_DOT_CHAINS ? (int)p->d : ATT_DOT_CHAINS;
+    for (int c = 0; c < nch; ++c) strcpy(part[c], zero);
+    for (int64_t d = 0; d < p->d; ++d) {
+      char dc[16], qi[16], ki[16], qv[16], kv[16], f[16];
+      att_idx(e, d, dc);
+      att_bin(e, "arith.addi", qrow, dc, "index", qi);
+      att_bin(e, "arith.addi", krow, dc, "index", ki);
+      att_fresh(e, qv);
+      att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", qv, qi, (long long)att_smem_floats(p));
+      att_fresh(e, kv);
+      att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", kv, ki, (long long)att_smem_floats(p));
+      att_fresh(e, f);
+      att_line(e, "%s = math.fma %s, %s, %s : f32", f, qv, kv, part[d % nch]);
+      strcpy(part[d % nch], f);
+    }
+    strcpy(dot, part[0]);
+    for (int c = 1; c < nch; ++c) {
+      char s2[16];
+      att_bin(e, "arith.addf", dot, part[c], "f32", s2);
+      strcpy(dot, s2);
+    }
   }
-  att_line(e, "}");
   /* Score ops at key jc. */
   char sc[16];
   strcpy(sc, dot);
@@ -661,8 +760,9 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
     }
     att_dlc_scalar(e, op, args, sc);
   }
-  /* Online softmax over the tile. */
-  char sm_[16], mt[16], mn[16], d1[16], corr[16], d2[16], pe[16], pw[16], ps[16], lc[16], ln[16];
+  /* Online softmax over the tile: the tile max over the warp (5 xor shuffles); the sum stays per lane
+   * (l_lane = l_lane e^(m-m') + p_lane) and is combined once after the loop. */
+  char sm_[16], mt[16], mn[16], d1[16], corr[16], d2[16], pe[16], pw[16], lc[16], ln[16];
   att_fresh(e, sm_);
   att_line(e, "%s = arith.select %s, %s, %s : f32", sm_, kvalid, sc, ninf);
   strcpy(mt, sm_);
@@ -676,67 +776,54 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_line(e, "%s = math.exp %s : f32", pe, d2);
   att_fresh(e, pw);
   att_line(e, "%s = arith.select %s, %s, %s : f32", pw, kvalid, pe, zero);
-  strcpy(ps, pw);
-  att_warp_combine(e, "arith.addf", ps);
   att_bin(e, "arith.mulf", l, corr, "f32", lc);
-  att_bin(e, "arith.addf", lc, ps, "f32", ln);
-  char sacc[ATT_MAX_REGS][16];
-  for (int r = 0; r < nv; ++r) att_bin(e, "arith.mulf", acc[r], corr, "f32", sacc[r]);
-  char rem[16], short_[16], kn[16];
-  att_bin(e, "arith.subi", "%Sk", t, "index", rem);
-  att_fresh(e, short_);
-  att_line(e, "%s = arith.cmpi ult, %s, %s : index", short_, rem, kt);
-  att_fresh(e, kn);
-  att_line(e, "%s = arith.select %s, %s, %s : index", kn, short_, rem, kt);
-  char ires[16], jj[16], iacc[ATT_MAX_REGS][16];
-  att_fresh(e, ires);
-  att_fresh(e, jj);
-  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %s step %%c1 iter_args(", ires, nv, jj, kn);
-  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%s%s = %s", r ? ", " : "", att_fresh(e, iacc[r]), sacc[r]);
-  dlc_strbuf_append(e->out, ") -> (");
-  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%sf32", r ? ", " : "");
-  dlc_strbuf_append(e->out, ") {\n");
-  {
-    char j32[16], w32[16], pj[16], okj[16], vrow[16], dvc[16], voff[16];
+  att_bin(e, "arith.addf", lc, pw, "f32", ln);
+  /* acc = acc e^(m-m') + sum_j p_j v_j over the tile's 32 keys, unrolled (p of key j broadcast from
+   * lane j; keys past Sk have p = 0 and zero V rows). */
+  char cur[ATT_MAX_REGS][16];
+  for (int r = 0; r < nv; ++r) att_bin(e, "arith.mulf", acc[r], corr, "f32", cur[r]);
+  char w32[16];
+  att_fresh(e, w32);
+  att_line(e, "%s = arith.constant 32 : i32", w32);
+  char vrow0[ATT_MAX_REGS][16];
+  for (int r = 0; r < nv; ++r) {
+    char voff[16];
+    att_bin(e, "arith.addi", vcol[r], att_idx(e, att_v_off(p), voff), "index", vrow0[r]);
+  }
+  for (int j = 0; j < ATT_KEY_TILE; ++j) {
+    char j32[16], pj[16], okj[16];
     att_fresh(e, j32);
-    att_line(e, "%s = arith.index_cast %s : index to i32", j32, jj);
-    att_fresh(e, w32);
-    att_line(e, "%s = arith.constant 32 : i32", w32);
+    att_line(e, "%s = arith.constant %d : i32", j32, j);
     att_fresh(e, pj);
     att_fresh(e, okj);
     att_line(e, "%s, %s = gpu.shuffle idx %s, %s, %s : f32", pj, okj, pw, j32, w32);
-    att_bin(e, "arith.muli", jj, att_idx(e, p->dv, dvc), "index", tmp);
-    att_bin(e, "arith.addi", tmp, att_idx(e, att_v_off(p), voff), "index", vrow);
-    char nacc[ATT_MAX_REGS][16];
     for (int r = 0; r < nv; ++r) {
-      char ix[16], vv[16], a2[16];
-      att_bin(e, "arith.addi", vrow, vcol[r], "index", ix);
+      char jo[16], ix[16], vv[16], f[16];
+      att_bin(e, "arith.addi", vrow0[r], att_idx(e, (int64_t)j * p->dv, jo), "index", ix);
       att_fresh(e, vv);
       att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", vv, ix, (long long)att_smem_floats(p));
-      att_bin(e, "arith.mulf", pj, vv, "f32", a2);
-      att_bin(e, "arith.addf", iacc[r], a2, "f32", nacc[r]);
+      att_fresh(e, f);
+      att_line(e, "%s = math.fma %s, %s, %s : f32", f, pj, vv, cur[r]);
+      strcpy(cur[r], f);
     }
-    dlc_strbuf_append(e->out, "  scf.yield ");
-    for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%s%s", r ? ", " : "", nacc[r]);
-    dlc_strbuf_append(e->out, " : ");
-    for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%sf32", r ? ", " : "");
-    dlc_strbuf_append(e->out, "\n  }\n");
   }
   att_line(e, "%s", DLC_GPU_BARRIER); /* the tile is overwritten next */
   dlc_strbuf_appendf(e->out, "  scf.yield %s, %s", mn, ln);
-  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s#%d", ires, r);
+  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s", cur[r]);
+  for (int i = 0; i < nreg; ++i) dlc_strbuf_appendf(e->out, ", %s", nxt[i]);
   dlc_strbuf_append(e->out, " : f32, f32");
-  for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
+  for (int r = 0; r < nv + nreg; ++r) dlc_strbuf_append(e->out, ", f32");
   dlc_strbuf_append(e->out, "\n  }\n");
+  /* l = the warp sum of the lanes' parts; O = acc / l, in the output layout. */
+  char lsum[24];
+  snprintf(lsum, sizeof(lsum), "%s#1", res);
+  att_warp_combine(e, "arith.addf", lsum);
   att_line(e, "scf.if %s {", ok);
-  /* O = acc / l, in the output layout. */
   for (int r = 0; r < nv; ++r) {
     char ov[16], off[16], ix[16];
     char accr[24];
     snprintf(accr, sizeof(accr), "%s#%d", res, 2 + r);
-    char lr[24];
-    snprintf(lr, sizeof(lr), "%s#1", res);
-    att_bin(e, "arith.divf", accr, lr, "f32", ov);
+    att_bin(e, "arith.divf", accr, lsum, "f32", ov);
     att_bin(e, "arith.muli", vcol[r], "%os3", "index", off);
     att_bin(e, "arith.addi", obase, off, "index", ix);
     if (vvalid[r][0]) att_line(e, "scf.if %s {", vvalid[r]);

@@ -1,9 +1,11 @@
 // An "attention" fusion group (formed by --dlc-fuse-gemm-chain) becomes ONE gpu.launch: no cuBLASLt
 // call, no transpose kernel (the transposes of Q, K, V and of the output are read/written as strides),
-// the loop over key tiles (32 keys: K and V rows loaded by the block into dynamic shared memory between
-// barriers, the warps' query rows there too) carries the online-softmax state (max, sum, accumulators):
-// lane l scores key l of the tile, the warp combines max and sum with xor shuffles, p of each key is
-// broadcast with shuffle idx for the P.V accumulation; the mask is read from its i1 tensor. What is not formed stays library GEMMs + kernels.
+// the loop over key tiles (32 keys: K and V rows stored by the block into dynamic shared memory from
+// registers loaded one tile ahead, the warps' query rows there too) carries the online-softmax state
+// (max, per-lane sum, accumulators) and the prefetched values: lane l scores key l of the tile (dot
+// product unrolled), the warp combines the max with xor shuffles, p of each key is broadcast with
+// shuffle idx for the unrolled P.V accumulation; the mask is read from its i1 tensor. What is not
+// formed stays library GEMMs + kernels.
 // RUN: dlc-opt %s --dlc-fuse-gemm-chain --dlc-dce --dlc-lower-to-gpu --dlc-explain 2>%t.explain | FileCheck %s
 // RUN: FileCheck %s --check-prefix=EXPLAIN < %t.explain
 
@@ -18,23 +20,37 @@
 // CHECK: gpu.launch {{.*}} dynamic_shared_memory_size
 // CHECK: memref.view {{.*}} to memref<4384xf32, #gpu.address_space<workgroup>>
 // CHECK: memref.store {{.*}} #gpu.address_space<workgroup>
-// CHECK: scf.for {{.*}} step %c32{{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32)
-// CHECK: scf.for {{.*}} = %{{.*}} to %c2048
-// CHECK: memref.store {{.*}} #gpu.address_space<workgroup>
-// CHECK: scf.for {{.*}} = %{{.*}} to %c2048
-// CHECK: memref.store {{.*}} #gpu.address_space<workgroup>
+// The first tile's K and V values (16 + 16 per thread), unless there are no keys.
+// CHECK: scf.if {{.*}} -> (f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32) {
+// CHECK-COUNT-32: memref.load {{.*}} : memref<?xf32>
+// CHECK: } else {
+// The key-tile loop carries max, the lane's sum, 2 accumulators and the 32 prefetched values; its
+// body has no inner loop: stores of this tile, barrier, the next tile's 32 loads, the unrolled dot
+// product (64 FMAs), the tile max (5 xor shuffles), 2 exps, the unrolled P.V (32 shuffle idx, 64 FMAs).
+// CHECK: scf.for {{.*}} step %c32{{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32) {
+// CHECK-NOT: scf.for
+// CHECK-COUNT-32: memref.store {{.*}} #gpu.address_space<workgroup>
+// CHECK-NOT: scf.for
 // CHECK: "bar.sync 0;"
-// CHECK: scf.for {{.*}} to %c64{{.*}} iter_args({{.*}}) -> (f32)
+// CHECK-NOT: scf.for
+// CHECK-COUNT-32: memref.load {{.*}} : memref<?xf32>
+// CHECK-NOT: scf.for
+// CHECK-COUNT-64: math.fma
+// CHECK-NOT: scf.for
 // CHECK-COUNT-5: gpu.shuffle  xor
+// CHECK-NOT: gpu.shuffle  xor
 // CHECK: math.exp
 // CHECK: math.exp
-// CHECK-COUNT-5: gpu.shuffle  xor
-// CHECK: scf.for {{.*}} -> (f32, f32)
-// CHECK: gpu.shuffle  idx
-// CHECK: scf.yield
+// CHECK-NOT: gpu.shuffle  xor
+// CHECK-COUNT-32: gpu.shuffle  idx
+// CHECK-NOT: scf.for
 // CHECK: "bar.sync 0;"
-// CHECK: scf.yield
+// CHECK-NEXT: scf.yield
+// The sum of the lanes' parts once, after the loop; then O = acc / l.
+// CHECK-COUNT-5: gpu.shuffle  xor
+// CHECK: arith.divf
 // CHECK: memref.store
+// CHECK: arith.divf
 // CHECK: memref.store
 // CHECK-NOT: gpu.launch
 // CHECK-NOT: "dlc.
