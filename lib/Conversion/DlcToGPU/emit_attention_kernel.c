@@ -43,6 +43,7 @@
 #define ATT_KEY_TILE 32
 #define ATT_MAX_PASSES 32 /* tile values per thread and operand: 32 keys x 128 dims / 128 threads */
 #define ATT_DOT_CHAINS 4  /* independent FMA chains of the q . k dot product */
+#define ATT_SMEM_LIMIT (48 * 1024) /* bytes of dynamic shared memory without an opt-in attribute */
 
 typedef struct att_operand_t {
   int input;      /* group input index */
@@ -57,6 +58,7 @@ typedef struct att_plan_t {
   att_operand_t q, k, v;
   int64_t out_map[4]; /* logical O dim m lives in physical output dim out_map[m] */
   int64_t d, dv;
+  int splits; /* key splits: warps per query row (each takes every splits-th key tile) */
 } att_plan_t;
 
 typedef struct att_emit_t {
@@ -66,6 +68,16 @@ typedef struct att_emit_t {
   int next_v;  /* dlc_emit_scalar_op's %vN */
   dlcrt_status_t error;
 } att_emit_t;
+
+/* Shared memory (f32 elements): the K tiles [splits*KT][D+1] (padded: lane-per-key reads hit distinct
+ * banks), the V tiles [splits*KT][Dv], the block's query rows [4][D], and with 2 splits the second
+ * split's state per row [4][2 + Dv] (m, l, acc) for the final merge. */
+static int64_t att_v_off(const att_plan_t *p) { return p->splits * ATT_KEY_TILE * (p->d + 1); }
+static int64_t att_q_off(const att_plan_t *p) { return att_v_off(p) + p->splits * ATT_KEY_TILE * p->dv; }
+static int64_t att_merge_off(const att_plan_t *p) { return att_q_off(p) + ATT_ROWS_PER_BLOCK * p->d; }
+static int64_t att_smem_floats(const att_plan_t *p) {
+  return att_merge_off(p) + (p->splits - 1) * ATT_ROWS_PER_BLOCK * (2 + p->dv);
+}
 
 static int att_input_of(const dlc_gpu_unit_t *unit, MlirValue v) {
   for (int i = 0; i < unit->num_inputs; ++i)
@@ -234,14 +246,14 @@ static bool att_build(att_plan_t *p, dlc_gpu_unit_t *unit) {
       if (!score) return false;
     }
   }
-  return transposes <= 4;
+  if (transposes > 4) return false;
+  /* Two warps per query row (half the key tiles each: twice the warps in flight, half the serial work
+   * per warp) when the doubled tiles fit the default 48 KiB of dynamic shared memory. */
+  p->splits = 2;
+  if (att_smem_floats(p) * 4 > ATT_SMEM_LIMIT) p->splits = 1;
+  return true;
 }
 
-/* Shared memory (f32 elements): the K tile [KT][D+1] (padded: lane-per-key reads hit distinct banks),
- * the V tile [KT][Dv], the block's query rows [4][D]. */
-static int64_t att_v_off(const att_plan_t *p) { return ATT_KEY_TILE * (p->d + 1); }
-static int64_t att_q_off(const att_plan_t *p) { return att_v_off(p) + ATT_KEY_TILE * p->dv; }
-static int64_t att_smem_floats(const att_plan_t *p) { return att_q_off(p) + ATT_ROWS_PER_BLOCK * p->d; }
 
 /* ---------------------------------------------------------------------------------------- text --- */
 
@@ -405,10 +417,10 @@ static void att_slot(att_emit_t *e, int64_t dim, int r, const char *lane, char *
   att_line(e, "%s = arith.select %s, %s, %s : index", col, valid, c, last);
 }
 
-/* How the block loads one operand's tile (K: pitch D+1 at offset 0; V: pitch Dv at att_v_off) from
- * global memory: thread tx covers head dim dd = tx % w (w = dim rounded up to a power of two, at least
- * 4; threads with dd >= dim load a clamped copy and store nothing) of the keys kk0 + r i, kk0 = tx / w,
- * r = 128 / w, for `passes` = 32 / r values of i. Consecutive threads read consecutive head dims:
+/* How the block loads one operand's tiles (splits * 32 keys; K: pitch D+1 at offset 0; V: pitch Dv at
+ * att_v_off) from global memory: thread tx covers head dim dd = tx % w (w = dim rounded up to a power
+ * of two, at least 4; threads with dd >= dim load a clamped copy and store nothing) of the keys
+ * kk0 + r i, kk0 = tx / w, r = threads / w, for `passes` = splits * 32 / r = w / 4 values of i. Consecutive threads read consecutive head dims:
  * coalesced where the head dim is the contiguous one. */
 typedef struct att_tile_geo_t {
   int64_t dim, w, r, passes, pitch;
@@ -423,8 +435,8 @@ static void att_tile_geometry(att_emit_t *e, att_tile_geo_t *g, int64_t dim, con
   g->dim = dim;
   g->w = 4;
   while (g->w < dim) g->w *= 2;
-  g->r = ATT_ROWS_PER_BLOCK * 32 / g->w;
-  g->passes = ATT_KEY_TILE / g->r;
+  g->r = ATT_ROWS_PER_BLOCK * 32 * e->p->splits / g->w; /* threads / w */
+  g->passes = ATT_KEY_TILE * e->p->splits / g->r;
   g->pitch = pitch;
   g->input = input;
   g->skey = skey;
@@ -539,14 +551,14 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   else snprintf(oflat, sizeof(oflat), "memref<%lldxf32>", (long long)on_);
   dlc_strbuf_appendf(e->out, " into %s\n", oflat);
   att_line(e, "%%oflat = memref.cast %%oflat_c : %s to memref<?xf32>", oflat);
-  /* Grid: B*H*ceil(Sq/4) blocks of 128 threads; none when empty. */
+  /* Grid: B*H*ceil(Sq/4) blocks of 128 * splits threads; none when empty. */
   att_line(e, "%%rpb = arith.constant %d : index", ATT_ROWS_PER_BLOCK);
   att_line(e, "%%rpb1 = arith.constant %d : index", ATT_ROWS_PER_BLOCK - 1);
   att_line(e, "%%sqr = arith.addi %%Sq, %%rpb1 : index");
   att_line(e, "%%nqb = arith.divui %%sqr, %%rpb : index");
   att_line(e, "%%BH = arith.muli %%B, %%H : index");
   att_line(e, "%%grid = arith.muli %%BH, %%nqb : index");
-  att_line(e, "%%threads = arith.constant %d : index", 32 * ATT_ROWS_PER_BLOCK);
+  att_line(e, "%%threads = arith.constant %d : index", 32 * ATT_ROWS_PER_BLOCK * p->splits);
   att_line(e, "%%any = arith.cmpi ugt, %%grid, %%c0 : index");
   att_line(e, "%%smem = arith.constant %lld : i32", (long long)(att_smem_floats(p) * 4));
   att_line(e, "scf.if %%any {");
@@ -555,7 +567,10 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   char c32[16], lane[16], warp[16], bh[16], qb[16], b[16], h[16], row0[16], row[16], ok[16], tmp[16];
   att_idx(e, 32, c32);
   att_bin(e, "arith.remui", "%tx", c32, "index", lane);
-  att_bin(e, "arith.divui", "%tx", c32, "index", warp);
+  char wq[16], rpbc[16], split[16];
+  att_bin(e, "arith.divui", "%tx", c32, "index", wq);
+  att_bin(e, "arith.remui", wq, att_idx(e, ATT_ROWS_PER_BLOCK, rpbc), "index", warp); /* the block's row */
+  att_bin(e, "arith.divui", wq, rpbc, "index", split);                                 /* the key split */
   att_bin(e, "arith.divui", "%bx", "%nqb", "index", bh);
   att_bin(e, "arith.remui", "%bx", "%nqb", "index", qb);
   att_bin(e, "arith.divui", bh, "%H", "index", b);
@@ -632,6 +647,12 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
     char qd[16], qo[16];
     att_bin(e, "arith.muli", warp, att_idx(e, p->d, qd), "index", tmp);
     att_bin(e, "arith.addi", tmp, att_idx(e, att_q_off(p), qo), "index", qrow);
+    char first[16];
+    if (p->splits > 1) { /* the row's other warps would store the same values */
+      att_fresh(e, first);
+      att_line(e, "%s = arith.cmpi eq, %s, %%c0 : index", first, split);
+      att_line(e, "scf.if %s {", first);
+    }
     for (int r = 0; r < nq; ++r) {
       char ix[16];
       att_bin(e, "arith.addi", qrow, qcol[r], "index", ix);
@@ -639,11 +660,16 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
       att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", qval[r], ix, (long long)att_smem_floats(p));
       if (qvalid[r][0]) att_line(e, "}");
     }
+    if (p->splits > 1) att_line(e, "}");
   }
   /* Tile load geometry of K and V (loop invariant). */
   char sk1[16], kt[16];
   att_bin(e, "arith.subi", "%Sk", "%c1", "index", sk1);
-  att_idx(e, ATT_KEY_TILE, kt);
+  att_idx(e, ATT_KEY_TILE * p->splits, kt); /* the block's keys per step */
+  /* The lane's key within the step: split s scores keys 32 s .. 32 s + 31 of it. */
+  char lanekey[16], c32k[16];
+  att_bin(e, "arith.muli", split, att_idx(e, ATT_KEY_TILE, c32k), "index", tmp);
+  att_bin(e, "arith.addi", tmp, lane, "index", lanekey);
   att_tile_geo_t geo[2];
   att_tile_geometry(e, &geo[0], p->d, kbase, "%ks2", "%ks3", p->k.input, 0, p->d + 1);
   att_tile_geometry(e, &geo[1], p->dv, vbase, "%vs3", "%vs2", p->v.input, att_v_off(p), p->dv);
@@ -694,13 +720,13 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   /* Lane-per-key: lane l scores key t+l of the tile against the warp's query row (both from shared
    * memory), the dot product fully unrolled over D with four independent FMA chains. */
   char key[16], kvalid[16], jc[16];
-  att_bin(e, "arith.addi", t, lane, "index", key);
+  att_bin(e, "arith.addi", t, lanekey, "index", key);
   att_fresh(e, kvalid);
   att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", kvalid, key);
   att_fresh(e, jc);
   att_line(e, "%s = arith.select %s, %s, %s : index", jc, kvalid, key, sk1);
   char krow[16], dp1[16], dot[16];
-  att_bin(e, "arith.muli", lane, att_idx(e, p->d + 1, dp1), "index", krow);
+  att_bin(e, "arith.muli", lanekey, att_idx(e, p->d + 1, dp1), "index", krow);
   {
     char part[ATT_DOT_CHAINS][16];
     int nch = p->d < ATT_DOT_CHAINS ? (int)p->d : ATT_DOT_CHAINS;
@@ -786,9 +812,12 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_fresh(e, w32);
   att_line(e, "%s = arith.constant 32 : i32", w32);
   char vrow0[ATT_MAX_REGS][16];
+  char vsplit[16], vsc[16];
+  att_bin(e, "arith.muli", split, att_idx(e, ATT_KEY_TILE * p->dv, vsc), "index", vsplit);
   for (int r = 0; r < nv; ++r) {
     char voff[16];
-    att_bin(e, "arith.addi", vcol[r], att_idx(e, att_v_off(p), voff), "index", vrow0[r]);
+    att_bin(e, "arith.addi", vcol[r], att_idx(e, att_v_off(p), voff), "index", tmp);
+    att_bin(e, "arith.addi", tmp, vsplit, "index", vrow0[r]);
   }
   for (int j = 0; j < ATT_KEY_TILE; ++j) {
     char j32[16], pj[16], okj[16];
@@ -814,16 +843,76 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   dlc_strbuf_append(e->out, " : f32, f32");
   for (int r = 0; r < nv + nreg; ++r) dlc_strbuf_append(e->out, ", f32");
   dlc_strbuf_append(e->out, "\n  }\n");
-  /* l = the warp sum of the lanes' parts; O = acc / l, in the output layout. */
-  char lsum[24];
+  /* l = the warp sum of the lanes' parts. */
+  char lsum[32], mfin[32], accf[ATT_MAX_REGS][32];
   snprintf(lsum, sizeof(lsum), "%s#1", res);
   att_warp_combine(e, "arith.addf", lsum);
+  snprintf(mfin, sizeof(mfin), "%s#0", res);
+  for (int r = 0; r < nv; ++r) snprintf(accf[r], sizeof(accf[r]), "%s#%d", res, 2 + r);
+  char is0[16] = "";
+  if (p->splits > 1) {
+    /* Merge the two splits of each row: split 1 leaves (m, l, acc) in shared memory, split 0 rescales
+     * both to the common max and stores the row. */
+    char mb[16], st[16], is1[16], l0[16], c2[16], mo[16];
+    att_bin(e, "arith.muli", warp, att_idx(e, 2 + p->dv, st), "index", tmp);
+    att_bin(e, "arith.addi", tmp, att_idx(e, att_merge_off(p), mo), "index", mb);
+    att_fresh(e, is1);
+    att_line(e, "%s = arith.cmpi eq, %s, %%c1 : index", is1, split);
+    att_fresh(e, l0);
+    att_line(e, "%s = arith.cmpi eq, %s, %%c0 : index", l0, lane);
+    char mb1[16], mb2[16], acol[ATT_MAX_REGS][16];
+    att_bin(e, "arith.addi", mb, "%c1", "index", mb1);
+    att_bin(e, "arith.addi", mb, att_idx(e, 2, c2), "index", mb2);
+    for (int r = 0; r < nv; ++r) att_bin(e, "arith.addi", mb2, vcol[r], "index", acol[r]);
+    const char *ty = "memref<%lldxf32, #gpu.address_space<workgroup>>";
+    char tyb[96];
+    snprintf(tyb, sizeof(tyb), ty, (long long)att_smem_floats(p));
+    att_line(e, "scf.if %s {", is1);
+    att_line(e, "scf.if %s {", l0);
+    att_line(e, "memref.store %s, %%tile[%s] : %s", mfin, mb, tyb);
+    att_line(e, "memref.store %s, %%tile[%s] : %s", lsum, mb1, tyb);
+    att_line(e, "}");
+    for (int r = 0; r < nv; ++r) {
+      if (vvalid[r][0]) att_line(e, "scf.if %s {", vvalid[r]);
+      att_line(e, "memref.store %s, %%tile[%s] : %s", accf[r], acol[r], tyb);
+      if (vvalid[r][0]) att_line(e, "}");
+    }
+    att_line(e, "}");
+    att_line(e, "%s", DLC_GPU_BARRIER);
+    char m1[16], l1[16], mm[16], x0[16], x1[16], c0[16], c1[16], a[16], b2[16], ln[16];
+    att_fresh(e, m1);
+    att_line(e, "%s = memref.load %%tile[%s] : %s", m1, mb, tyb);
+    att_fresh(e, l1);
+    att_line(e, "%s = memref.load %%tile[%s] : %s", l1, mb1, tyb);
+    att_bin(e, "arith.maximumf", mfin, m1, "f32", mm);
+    att_bin(e, "arith.subf", mfin, mm, "f32", x0);
+    att_bin(e, "arith.subf", m1, mm, "f32", x1);
+    att_fresh(e, c0);
+    att_line(e, "%s = math.exp %s : f32", c0, x0);
+    att_fresh(e, c1);
+    att_line(e, "%s = math.exp %s : f32", c1, x1);
+    att_bin(e, "arith.mulf", lsum, c0, "f32", a);
+    att_bin(e, "arith.mulf", l1, c1, "f32", b2);
+    att_bin(e, "arith.addf", a, b2, "f32", ln);
+    strcpy(lsum, ln);
+    for (int r = 0; r < nv; ++r) {
+      char a1[16], y0[16], y1[16], s2[16];
+      att_fresh(e, a1);
+      att_line(e, "%s = memref.load %%tile[%s] : %s", a1, acol[r], tyb);
+      att_bin(e, "arith.mulf", accf[r], c0, "f32", y0);
+      att_bin(e, "arith.mulf", a1, c1, "f32", y1);
+      att_bin(e, "arith.addf", y0, y1, "f32", s2);
+      strcpy(accf[r], s2);
+    }
+    att_fresh(e, is0);
+    att_line(e, "%s = arith.cmpi eq, %s, %%c0 : index", is0, split);
+    att_line(e, "scf.if %s {", is0);
+  }
+  /* O = acc / l, in the output layout. */
   att_line(e, "scf.if %s {", ok);
   for (int r = 0; r < nv; ++r) {
     char ov[16], off[16], ix[16];
-    char accr[24];
-    snprintf(accr, sizeof(accr), "%s#%d", res, 2 + r);
-    att_bin(e, "arith.divf", accr, lsum, "f32", ov);
+    att_bin(e, "arith.divf", accf[r], lsum, "f32", ov);
     att_bin(e, "arith.muli", vcol[r], "%os3", "index", off);
     att_bin(e, "arith.addi", obase, off, "index", ix);
     if (vvalid[r][0]) att_line(e, "scf.if %s {", vvalid[r]);
@@ -831,6 +920,7 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
     if (vvalid[r][0]) att_line(e, "}");
   }
   att_line(e, "}");
+  if (is0[0]) att_line(e, "}");
   att_line(e, "gpu.terminator");
   att_line(e, "}");
   att_line(e, "}");

@@ -17,17 +17,20 @@
 // CHECK-SAME: dlc.gpu_kernel
 // CHECK-NOT: "dlc.
 // CHECK-NOT: call
-// CHECK: gpu.launch {{.*}} dynamic_shared_memory_size
-// CHECK: memref.view {{.*}} to memref<4384xf32, #gpu.address_space<workgroup>>
+// Two warps per query row (key splits): 256 threads, two 32-key tiles of K [64][65] and V [64][64],
+// the query rows [4][64] and the merge area [4][66]: 8776 floats (35 KiB).
+// CHECK: gpu.launch {{.*}} threads({{.*}}) in (%{{.*}} = %c256{{.*}} dynamic_shared_memory_size %c35104_i32
+// CHECK: memref.view {{.*}} to memref<8776xf32, #gpu.address_space<workgroup>>
 // CHECK: memref.store {{.*}} #gpu.address_space<workgroup>
 // The first tile's K and V values (16 + 16 per thread), unless there are no keys.
 // CHECK: scf.if {{.*}} -> (f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32) {
 // CHECK-COUNT-32: memref.load {{.*}} : memref<?xf32>
 // CHECK: } else {
-// The key-tile loop carries max, the lane's sum, 2 accumulators and the 32 prefetched values; its
+// The key loop (64 keys a step: a 32-key tile per split) carries max, the lane's sum, 2 accumulators
+// and the 32 prefetched values; its
 // body has no inner loop: stores of this tile, barrier, the next tile's 32 loads, the unrolled dot
 // product (64 FMAs), the tile max (5 xor shuffles), 2 exps, the unrolled P.V (32 shuffle idx, 64 FMAs).
-// CHECK: scf.for {{.*}} step %c32{{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32) {
+// CHECK: scf.for {{.*}} step %c64{{.*}} iter_args({{.*}}) -> (f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32) {
 // CHECK-NOT: scf.for
 // CHECK-COUNT-32: memref.store {{.*}} #gpu.address_space<workgroup>
 // CHECK-NOT: scf.for
@@ -46,8 +49,15 @@
 // CHECK-NOT: scf.for
 // CHECK: "bar.sync 0;"
 // CHECK-NEXT: scf.yield
-// The sum of the lanes' parts once, after the loop; then O = acc / l.
+// The sum of the lanes' parts once, after the loop; split 1 leaves (m, l, acc) in shared memory,
+// split 0 merges them (2 exps) and stores O = acc / l.
 // CHECK-COUNT-5: gpu.shuffle  xor
+// CHECK: scf.if
+// CHECK: memref.store {{.*}} #gpu.address_space<workgroup>
+// CHECK: "bar.sync 0;"
+// CHECK: memref.load {{.*}} #gpu.address_space<workgroup>
+// CHECK: math.exp
+// CHECK: math.exp
 // CHECK: arith.divf
 // CHECK: memref.store
 // CHECK: arith.divf
