@@ -58,7 +58,8 @@ typedef struct att_plan_t {
   att_operand_t q, k, v;
   int64_t out_map[4]; /* logical O dim m lives in physical output dim out_map[m] */
   int64_t d, dv;
-  int splits; /* key splits: warps per query row (each takes every splits-th key tile) */
+  int splits;   /* key splits: warps per query row (each takes every splits-th key tile) */
+  bool sk_full; /* the key length is static and a multiple of the block's keys per step */
 } att_plan_t;
 
 typedef struct att_emit_t {
@@ -69,10 +70,15 @@ typedef struct att_emit_t {
   dlcrt_status_t error;
 } att_emit_t;
 
-/* Shared memory (f32 elements): the K tiles [splits*KT][D+1] (padded: lane-per-key reads hit distinct
- * banks), the V tiles [splits*KT][Dv], the block's query rows [4][D], and with 2 splits the second
+/* The K rows' pitch in shared memory: D+1 (lane-per-key scalar reads hit distinct banks), or with
+ * D % 4 == 0 a pitch = 4 mod 8 words (D+4 or D+8) that keeps rows 16-byte aligned for vector<4> reads,
+ * each quarter-warp phase of 8 lanes then covering the 32 banks once. */
+static bool att_k_vec(const att_plan_t *p) { return p->d % 4 == 0; }
+static int64_t att_k_pitch(const att_plan_t *p) { return att_k_vec(p) ? p->d + (p->d % 8 == 0 ? 4 : 8) : p->d + 1; }
+
+/* Shared memory (f32 elements): the K tiles [splits*KT][pitch], the V tiles [splits*KT][Dv], the block's query rows [4][D], and with 2 splits the second
  * split's state per row [4][2 + Dv] (m, l, acc) for the final merge. */
-static int64_t att_v_off(const att_plan_t *p) { return p->splits * ATT_KEY_TILE * (p->d + 1); }
+static int64_t att_v_off(const att_plan_t *p) { return p->splits * ATT_KEY_TILE * att_k_pitch(p); }
 static int64_t att_q_off(const att_plan_t *p) { return att_v_off(p) + p->splits * ATT_KEY_TILE * p->dv; }
 static int64_t att_merge_off(const att_plan_t *p) { return att_q_off(p) + ATT_ROWS_PER_BLOCK * p->d; }
 static int64_t att_smem_floats(const att_plan_t *p) {
@@ -251,6 +257,9 @@ static bool att_build(att_plan_t *p, dlc_gpu_unit_t *unit) {
    * per warp) when the doubled tiles fit the default 48 KiB of dynamic shared memory. */
   p->splits = 2;
   if (att_smem_floats(p) * 4 > ATT_SMEM_LIMIT) p->splits = 1;
+  dlc_shape_t ks;
+  int64_t sk = att_rank4_f32(mlirOperationGetOperand(p->mm1, 1), &ks) ? ks.dims[att_flag(p->mm1, "transpose_b") ? 2 : 3] : DLC_DYN;
+  p->sk_full = sk != DLC_DYN && sk > 0 && sk % (ATT_KEY_TILE * p->splits) == 0;
   return true;
 }
 
@@ -417,7 +426,7 @@ static void att_slot(att_emit_t *e, int64_t dim, int r, const char *lane, char *
   att_line(e, "%s = arith.select %s, %s, %s : index", col, valid, c, last);
 }
 
-/* How the block loads one operand's tiles (splits * 32 keys; K: pitch D+1 at offset 0; V: pitch Dv at
+/* How the block loads one operand's tiles (splits * 32 keys; K: att_k_pitch at offset 0; V: pitch Dv at
  * att_v_off) from global memory: thread tx covers head dim dd = tx % w (w = dim rounded up to a power
  * of two, at least 4; threads with dd >= dim load a clamped copy and store nothing) of the keys
  * kk0 + r i, kk0 = tx / w, r = threads / w, for `passes` = splits * 32 / r = w / 4 values of i. Consecutive threads read consecutive head dims:
@@ -460,11 +469,23 @@ static void att_tile_geometry(att_emit_t *e, att_tile_geo_t *g, int64_t dim, con
   att_bin(e, "arith.addi", y, att_idx(e, smem_off, so), "index", g->sbase);
 }
 
-/* The thread's values of the tile at keys t..t+31: keys past Sk read the last key and give 0. */
-static void att_tile_loads(att_emit_t *e, const att_tile_geo_t *g, const char *t, const char *sk1, const char *zero, char vals[][16]) {
+/* The thread's values of the tiles at keys t.. (splits * 32 of them): keys past Sk read the last key
+ * and give 0. With `full` (Sk static, a multiple of the step, t < Sk) every key is in range: no
+ * per-load clamp or select, the addresses are one base plus constants. */
+static void att_tile_loads(att_emit_t *e, const att_tile_geo_t *g, const char *t, bool full, const char *sk1, const char *zero,
+                           char vals[][16]) {
   char k1[16];
   att_bin(e, "arith.addi", t, g->kk0, "index", k1);
-  for (int64_t i = 0; i < g->passes; ++i) {
+  for (int64_t i = 0; full && i < g->passes; ++i) {
+    char key[16], off[16], ix[16], ri[16];
+    if (i) att_bin(e, "arith.addi", k1, att_idx(e, g->r * i, ri), "index", key);
+    else strcpy(key, k1);
+    att_bin(e, "arith.muli", key, g->skey, "index", off);
+    att_bin(e, "arith.addi", g->gbase, off, "index", ix);
+    att_fresh(e, vals[i]);
+    att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", vals[i], g->input, ix);
+  }
+  for (int64_t i = 0; !full && i < g->passes; ++i) {
     char key[16], in[16], keyc[16], off[16], ix[16], x[16], ri[16];
     if (i) att_bin(e, "arith.addi", k1, att_idx(e, g->r * i, ri), "index", key);
     else strcpy(key, k1);
@@ -671,7 +692,7 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_bin(e, "arith.muli", split, att_idx(e, ATT_KEY_TILE, c32k), "index", tmp);
   att_bin(e, "arith.addi", tmp, lane, "index", lanekey);
   att_tile_geo_t geo[2];
-  att_tile_geometry(e, &geo[0], p->d, kbase, "%ks2", "%ks3", p->k.input, 0, p->d + 1);
+  att_tile_geometry(e, &geo[0], p->d, kbase, "%ks2", "%ks3", p->k.input, 0, att_k_pitch(p));
   att_tile_geometry(e, &geo[1], p->dv, vbase, "%vs3", "%vs2", p->v.input, att_v_off(p), p->dv);
   int nk = (int)geo[0].passes, nvl = (int)geo[1].passes, nreg = nk + nvl;
   /* The first tile's K and V values (none when there are no keys: the buffers may be empty). */
@@ -684,8 +705,8 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   dlc_strbuf_append(e->out, ") {\n");
   {
     char vals[2 * ATT_MAX_PASSES][16];
-    att_tile_loads(e, &geo[0], "%c0", sk1, zero, vals);
-    att_tile_loads(e, &geo[1], "%c0", sk1, zero, vals + nk);
+    att_tile_loads(e, &geo[0], "%c0", p->sk_full, sk1, zero, vals);
+    att_tile_loads(e, &geo[1], "%c0", p->sk_full, sk1, zero, vals + nk);
     att_yield_list(e, vals, nreg);
   }
   att_line(e, "} else {");
@@ -715,8 +736,16 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_line(e, "%s", DLC_GPU_BARRIER);
   char nxt[2 * ATT_MAX_PASSES][16], tn[16];
   att_bin(e, "arith.addi", t, kt, "index", tn); /* past Sk: clamped to the last key, never used */
-  att_tile_loads(e, &geo[0], tn, sk1, zero, nxt);
-  att_tile_loads(e, &geo[1], tn, sk1, zero, nxt + nk);
+  if (p->sk_full) { /* past the last step: load step 0 again (never used) */
+    char inr[16], tnc[16];
+    att_fresh(e, inr);
+    att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", inr, tn);
+    att_fresh(e, tnc);
+    att_line(e, "%s = arith.select %s, %s, %%c0 : index", tnc, inr, tn);
+    strcpy(tn, tnc);
+  }
+  att_tile_loads(e, &geo[0], tn, p->sk_full, sk1, zero, nxt);
+  att_tile_loads(e, &geo[1], tn, p->sk_full, sk1, zero, nxt + nk);
   /* Lane-per-key: lane l scores key t+l of the tile against the warp's query row (both from shared
    * memory), the dot product fully unrolled over D with four independent FMA chains. */
   char key[16], kvalid[16], jc[16];
@@ -726,12 +755,35 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_fresh(e, jc);
   att_line(e, "%s = arith.select %s, %s, %s : index", jc, kvalid, key, sk1);
   char krow[16], dp1[16], dot[16];
-  att_bin(e, "arith.muli", lanekey, att_idx(e, p->d + 1, dp1), "index", krow);
+  att_bin(e, "arith.muli", lanekey, att_idx(e, att_k_pitch(p), dp1), "index", krow);
   {
     char part[ATT_DOT_CHAINS][16];
     int nch = p->d < ATT_DOT_CHAINS ? (int)p->d : ATT_DOT_CHAINS;
     for (int c = 0; c < nch; ++c) strcpy(part[c], zero);
-    for (int64_t d = 0; d < p->d; ++d) {
+    const char *ty = "memref<%lldxf32, #gpu.address_space<workgroup>>";
+    char tyb[96];
+    snprintf(tyb, sizeof(tyb), ty, (long long)att_smem_floats(p));
+    for (int64_t d = 0; att_k_vec(p) && d < p->d; d += 4) { /* vector<4> reads of q and k, chain c takes element c */
+      char dc[16], qi[16], ki[16], qv[16], kv[16];
+      att_idx(e, d, dc);
+      att_bin(e, "arith.addi", qrow, dc, "index", qi);
+      att_bin(e, "arith.addi", krow, dc, "index", ki);
+      att_fresh(e, qv);
+      att_line(e, "%s = vector.load %%tile[%s] {alignment = 16 : i64} : %s, vector<4xf32>", qv, qi, tyb);
+      att_fresh(e, kv);
+      att_line(e, "%s = vector.load %%tile[%s] {alignment = 16 : i64} : %s, vector<4xf32>", kv, ki, tyb);
+      for (int c = 0; c < 4; ++c) {
+        char qe[16], ke[16], f[16];
+        att_fresh(e, qe);
+        att_line(e, "%s = vector.extract %s[%d] : f32 from vector<4xf32>", qe, qv, c);
+        att_fresh(e, ke);
+        att_line(e, "%s = vector.extract %s[%d] : f32 from vector<4xf32>", ke, kv, c);
+        att_fresh(e, f);
+        att_line(e, "%s = math.fma %s, %s, %s : f32", f, qe, ke, part[c % nch]);
+        strcpy(part[c % nch], f);
+      }
+    }
+    for (int64_t d = 0; !att_k_vec(p) && d < p->d; ++d) {
       char dc[16], qi[16], ki[16], qv[16], kv[16], f[16];
       att_idx(e, d, dc);
       att_bin(e, "arith.addi", qrow, dc, "index", qi);

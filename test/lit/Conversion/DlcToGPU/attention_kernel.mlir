@@ -17,10 +17,11 @@
 // CHECK-SAME: dlc.gpu_kernel
 // CHECK-NOT: "dlc.
 // CHECK-NOT: call
-// Two warps per query row (key splits): 256 threads, two 32-key tiles of K [64][65] and V [64][64],
-// the query rows [4][64] and the merge area [4][66]: 8776 floats (35 KiB).
-// CHECK: gpu.launch {{.*}} threads({{.*}}) in (%{{.*}} = %c256{{.*}} dynamic_shared_memory_size %c35104_i32
-// CHECK: memref.view {{.*}} to memref<8776xf32, #gpu.address_space<workgroup>>
+// Two warps per query row (key splits): 256 threads, two 32-key tiles of K [64][68] (pitch 4 mod 8:
+// aligned conflict-free vector<4> reads) and V [64][64], the query rows [4][64] and the merge area
+// [4][66]: 8968 floats (35 KiB).
+// CHECK: gpu.launch {{.*}} threads({{.*}}) in (%{{.*}} = %c256{{.*}} dynamic_shared_memory_size %c35872_i32
+// CHECK: memref.view {{.*}} to memref<8968xf32, #gpu.address_space<workgroup>>
 // CHECK: memref.store {{.*}} #gpu.address_space<workgroup>
 // The first tile's K and V values (16 + 16 per thread), unless there are no keys.
 // CHECK: scf.if {{.*}} -> (f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32, f32) {
@@ -38,6 +39,7 @@
 // CHECK-NOT: scf.for
 // CHECK-COUNT-32: memref.load {{.*}} : memref<?xf32>
 // CHECK-NOT: scf.for
+// CHECK: vector.load %view[{{.*}}] {alignment = 16 : i64} : memref<8968xf32, #gpu.address_space<workgroup>>, vector<4xf32>
 // CHECK-COUNT-64: math.fma
 // CHECK-NOT: scf.for
 // CHECK-COUNT-5: gpu.shuffle  xor

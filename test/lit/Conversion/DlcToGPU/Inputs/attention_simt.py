@@ -70,6 +70,10 @@ CASES = [
      lambda q, k, v: [softmax(q @ k) @ v]),
     ("tiny_dims_dyn s=2", "tiny_dims_dyn", [rnd((1, 1, 5, 3), 32), rnd((1, 1, 3, 2), 33), rnd((1, 1, 2, 5), 34)],
      lambda q, k, v: [softmax(q @ k) @ v]),
+    ("full_tiles", "full_tiles", [rnd((1, 1, 8, 16), 35), rnd((1, 1, 16, 128), 36), rnd((1, 1, 128, 24), 37)],
+     lambda q, k, v: [softmax(q @ k * 0.25) @ v]),
+    ("full_tiles_tb", "full_tiles_tb", [rnd((1, 2, 5, 32), 38), rnd((1, 2, 64, 32), 39), rnd((1, 2, 64, 32), 40)],
+     lambda q, k, v: [softmax(q @ k.transpose(0, 1, 3, 2)) @ v]),
 ]
 
 
