@@ -66,6 +66,7 @@ static const char *const dlc_cuda_pipeline[] = {
     "symbol-dce",
     "dlc-plan-memory",
     "dlc-gpu-host-memory",
+    "gpu-launch-sink-index-computations", /* constants and index math into the kernels: not kernel params */
     "gpu-kernel-outlining",
     "dlc-gpu-merge-modules",
     "lower-affine",

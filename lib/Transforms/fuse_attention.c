@@ -8,7 +8,7 @@
  * Rules (each miss is explained): rank-4 f32 operands with the same batch dims, head dims (of Q/K and of
  * V) static and at most 128, every intermediate used only by the next op of the chain, the merge
  * acyclic, and the cost model's fused estimate (at least the GEMM flops at 1/4 of the FMA peak: the kernel
- * is SIMT, on CUDA cores) below the ops apart. Runs before stitch and elementwise
+ * is SIMT, on CUDA cores; at least the serial key steps of one warp) below the ops apart. Runs before stitch and elementwise
  * grouping (first fusion step), so those passes do not take the softmax or the scale. */
 #include <string.h>
 
@@ -20,6 +20,11 @@
 #define PASS "fuse-gemm-chain"
 #define ATT_MAX_HEAD_DIM 128
 #define ATT_SIMT_EFFICIENCY 0.25
+/* Each warp walks its key range serially, one step of 64 keys (two warps per row, a 32-key tile each)
+ * or of 32 keys when the head dims are too wide for two tiles in shared memory; a step costs about
+ * 0.6 us of latency (measured on an H100: bert_tiny_s128's attention, Sk = 128 in 2 steps, 5.3 us under
+ * Nsight Compute with cold caches, of which ~2 us launch and drain). */
+#define ATT_STEP_US 0.6
 
 /* The only user of op i's single result (and its only use), or -1. */
 static int att_single_user(const dlc_fgraph_t *g, int i) {
@@ -175,12 +180,15 @@ static bool att_try(dlc_fgraph_t *g, int i, int claim) {
   MlirOperation ops[16];
   for (int k = 0; k < n + nt; ++k) ops[k] = g->ops[members[k]];
   dlc_cost_t apart = dlc_fusion_cost_unfused(ops, n + nt), fused = dlc_fusion_cost(ops, n + nt);
-  /* The kernel runs both GEMMs on CUDA cores (emit_attention_kernel.c): Q.K as one FMA and two shared
-   * loads per lane and head dim, P.V as a shared load and an FMA per head dim plus one shuffle per key,
-   * the softmax 2x5 shuffles and 2 exp per tile: about 1/4 of the FMA peak. Long sequences make that the
+  /* The kernel runs both GEMMs on CUDA cores (emit_attention_kernel.c): Q.K as one FMA per lane and
+   * head dim (vector<4> shared reads), P.V as a shared load and an FMA per head dim plus one shuffle per
+   * key, the softmax 5 shuffles and 2 exp per tile: about 1/4 of the FMA peak, and at least the serial
+   * key steps of one warp (a dynamic key length counts one step). Long sequences make the flops the
    * bound: the library GEMMs then win. */
-  double simt_us = (dlc_fusion_op_flops(mm1) + dlc_fusion_op_flops(g->ops[mm2])) / (dlc_fusion_op_peak(mm1) * ATT_SIMT_EFFICIENCY) * 1e6 +
-                   dlc_fusion_settings()->target.launch_us;
+  double flops_us = (dlc_fusion_op_flops(mm1) + dlc_fusion_op_flops(g->ops[mm2])) / (dlc_fusion_op_peak(mm1) * ATT_SIMT_EFFICIENCY) * 1e6;
+  int64_t keys_per_step = q.dims[3] + v.dims[3] <= 160 ? 64 : 32, sk = s.dims[3];
+  double steps_us = (sk == DLC_DYN ? 1 : (double)((sk + keys_per_step - 1) / keys_per_step)) * ATT_STEP_US;
+  double simt_us = (flops_us > steps_us ? flops_us : steps_us) + dlc_fusion_settings()->target.launch_us;
   if (simt_us > fused.us) fused.us = simt_us;
   if (!(fused.us < apart.us)) {
     dlc_fusion_explain(PASS, "attention %s -> %s: not formed: no gain (%.2f us fused vs %.2f us apart)", l1, l2, fused.us, apart.us);

@@ -9,17 +9,31 @@
  * matmul(P, V), optionally one transpose of the output (written in that layout with strides). Anything
  * else leaves the group unhandled (it is then lowered op by op: still correct).
  *
- * Kernel: one warp per query row, 4 rows per 128-thread block, a 1-D grid over B*H*ceil(Sq/4) (rows
- * past Sq compute on the last row, so that every thread reaches the barriers, and store nothing). The
- * warps' query rows go to shared memory once. A loop over key tiles of 32 keys keeps flash-style online
- * softmax state in registers (running max m, sum l, the accumulators of the lane's head dims l, l+32,
- * ..., up to 4): the block loads the tile's K rows (padded to D+1 floats: conflict-free per-lane reads)
- * and V rows into dynamic shared memory (coalesced along the head dim) between two barriers; lane j
- * scores key t+j (q . k over D from shared memory, then the score ops, keys past Sk masked out), the
- * warp combines the tile's max and sum with xor shuffles, m' = max(m, tile max), l = l e^(m-m') + sum p,
- * acc = acc e^(m-m') + sum_j p_j v_j with p_j broadcast from lane j (shuffle idx); the row ends with
- * O = acc / l in the output layout. The key length is unbounded and may be dynamic (sizes come from
- * memref.dim). FMA on CUDA cores (exact f32, no TF32; no tensor-core mma). f16/bf16 groups are not
+ * Kernel: a warp per (query row, key split), 4 rows per block, a 1-D grid over B*H*ceil(Sq/4) (rows
+ * past Sq compute on the last row, so that every thread reaches the barriers, and store nothing). With 2
+ * splits (when the doubled tiles fit 48 KiB of shared memory: D, Dv up to ~64) a block has 256 threads
+ * and each step covers 64 keys, split s scoring keys 32s..32s+31 of it: twice the warps in flight and half
+ * the serial steps per warp (1 split: 128 threads, 32 keys a step). The query rows go to shared memory
+ * once. The loop over steps keeps flash-style online softmax state in registers (running max m, the
+ * lane's part of the sum l, the accumulators of the lane's head dims l, l+32, ..., up to 4) and the
+ * step's K and V values, loaded one step AHEAD: each iteration stores them into dynamic shared memory
+ * (K rows at a pitch of D+1 floats, or with D % 4 == 0 of 4 mod 8 words so that vector<4> reads are
+ * aligned and conflict-free; keys past Sk as zeros), passes a barrier, issues the next step's global
+ * loads (unrolled, all in flight while the warp computes; thread tx covers head dim tx % w and every
+ * (threads/w)-th key, w = the head dim rounded up to a power of two: coalesced along the head dim; no
+ * per-key clamps when Sk is static and a multiple of the step), then lane j scores its key (q . k over D
+ * from shared memory, fully unrolled with 4 independent FMA chains; then the score ops, keys past Sk
+ * masked out), the warp takes the tile max with 5 xor shuffles, m' = max(m, tile max),
+ * l_lane = l_lane e^(m-m') + p_lane, acc = acc e^(m-m') + sum_j p_j v_j over the tile's 32 keys
+ * (unrolled, p_j broadcast from lane j by shuffle idx, FMA), and a barrier ends the step. After the loop
+ * the lanes' l parts are summed once (5 shuffles); with 2 splits, split 1 leaves (m, l, acc) in shared
+ * memory and split 0 rescales both to the common max; O = acc / l is stored in the output layout. No
+ * inner scf loop is left in the step loop (nothing ptxas could not schedule across), and index math
+ * folds to constants where shapes are static (the cuda pipeline sinks constants into the kernel:
+ * gpu-launch-sink-index-computations). The key length is unbounded and may be dynamic (sizes from
+ * memref.dim). FMA on CUDA cores (exact f32, no TF32; no tensor-core mma). Measured on an H100
+ * (bert_tiny_s128, B=1 H=2 S=128 D=64): 5.3 us per call under Nsight Compute with cold caches (before
+ * this schedule and the constant sinking: 55 us). f16/bf16 groups are not
  * handled (formation only makes f32 groups). */
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,6 +48,9 @@
 #define ATT_MAX_SCORE_OPS 3
 #define ATT_MAX_REGS 4
 #define ATT_KEY_TILE 32
+#define ATT_MAX_PASSES 32 /* tile values per thread and operand: 32 keys x 128 dims / 128 threads */
+#define ATT_DOT_CHAINS 4  /* independent FMA chains of the q . k dot product */
+#define ATT_SMEM_LIMIT (48 * 1024) /* bytes of dynamic shared memory without an opt-in attribute */
 
 typedef struct att_operand_t {
   int input;      /* group input index */
@@ -48,6 +65,8 @@ typedef struct att_plan_t {
   att_operand_t q, k, v;
   int64_t out_map[4]; /* logical O dim m lives in physical output dim out_map[m] */
   int64_t d, dv;
+  int splits;   /* key splits: warps per query row (each takes every splits-th key tile) */
+  bool sk_full; /* the key length is static and a multiple of the block's keys per step */
 } att_plan_t;
 
 typedef struct att_emit_t {
@@ -57,6 +76,21 @@ typedef struct att_emit_t {
   int next_v;  /* dlc_emit_scalar_op's %vN */
   dlcrt_status_t error;
 } att_emit_t;
+
+/* The K rows' pitch in shared memory: D+1 (lane-per-key scalar reads hit distinct banks), or with
+ * D % 4 == 0 a pitch = 4 mod 8 words (D+4 or D+8) that keeps rows 16-byte aligned for vector<4> reads,
+ * each quarter-warp phase of 8 lanes then covering the 32 banks once. */
+static bool att_k_vec(const att_plan_t *p) { return p->d % 4 == 0; }
+static int64_t att_k_pitch(const att_plan_t *p) { return att_k_vec(p) ? p->d + (p->d % 8 == 0 ? 4 : 8) : p->d + 1; }
+
+/* Shared memory (f32 elements): the K tiles [splits*KT][pitch], the V tiles [splits*KT][Dv], the block's query rows [4][D], and with 2 splits the second
+ * split's state per row [4][2 + Dv] (m, l, acc) for the final merge. */
+static int64_t att_v_off(const att_plan_t *p) { return p->splits * ATT_KEY_TILE * att_k_pitch(p); }
+static int64_t att_q_off(const att_plan_t *p) { return att_v_off(p) + p->splits * ATT_KEY_TILE * p->dv; }
+static int64_t att_merge_off(const att_plan_t *p) { return att_q_off(p) + ATT_ROWS_PER_BLOCK * p->d; }
+static int64_t att_smem_floats(const att_plan_t *p) {
+  return att_merge_off(p) + (p->splits - 1) * ATT_ROWS_PER_BLOCK * (2 + p->dv);
+}
 
 static int att_input_of(const dlc_gpu_unit_t *unit, MlirValue v) {
   for (int i = 0; i < unit->num_inputs; ++i)
@@ -225,14 +259,17 @@ static bool att_build(att_plan_t *p, dlc_gpu_unit_t *unit) {
       if (!score) return false;
     }
   }
-  return transposes <= 4;
+  if (transposes > 4) return false;
+  /* Two warps per query row (half the key tiles each: twice the warps in flight, half the serial work
+   * per warp) when the doubled tiles fit the default 48 KiB of dynamic shared memory. */
+  p->splits = 2;
+  if (att_smem_floats(p) * 4 > ATT_SMEM_LIMIT) p->splits = 1;
+  dlc_shape_t ks;
+  int64_t sk = att_rank4_f32(mlirOperationGetOperand(p->mm1, 1), &ks) ? ks.dims[att_flag(p->mm1, "transpose_b") ? 2 : 3] : DLC_DYN;
+  p->sk_full = sk != DLC_DYN && sk > 0 && sk % (ATT_KEY_TILE * p->splits) == 0;
+  return true;
 }
 
-/* Shared memory (f32 elements): the K tile [KT][D+1] (padded: lane-per-key reads hit distinct banks),
- * the V tile [KT][Dv], the block's query rows [4][D]. */
-static int64_t att_v_off(const att_plan_t *p) { return ATT_KEY_TILE * (p->d + 1); }
-static int64_t att_q_off(const att_plan_t *p) { return att_v_off(p) + ATT_KEY_TILE * p->dv; }
-static int64_t att_smem_floats(const att_plan_t *p) { return att_q_off(p) + ATT_ROWS_PER_BLOCK * p->d; }
 
 /* ---------------------------------------------------------------------------------------- text --- */
 
@@ -396,6 +433,102 @@ static void att_slot(att_emit_t *e, int64_t dim, int r, const char *lane, char *
   att_line(e, "%s = arith.select %s, %s, %s : index", col, valid, c, last);
 }
 
+/* How the block loads one operand's tiles (splits * 32 keys; K: att_k_pitch at offset 0; V: pitch Dv at
+ * att_v_off) from global memory: thread tx covers head dim dd = tx % w (w = dim rounded up to a power
+ * of two, at least 4; threads with dd >= dim load a clamped copy and store nothing) of the keys
+ * kk0 + r i, kk0 = tx / w, r = threads / w, for `passes` = splits * 32 / r = w / 4 values of i. Consecutive threads read consecutive head dims:
+ * coalesced where the head dim is the contiguous one. */
+typedef struct att_tile_geo_t {
+  int64_t dim, w, r, passes, pitch;
+  int input;
+  const char *skey;
+  char ddok[16], gbase[16], kk0[16], sbase[16];
+} att_tile_geo_t;
+
+static void att_tile_geometry(att_emit_t *e, att_tile_geo_t *g, int64_t dim, const char *base, const char *sdim, const char *skey, int input,
+                              int64_t smem_off, int64_t pitch) {
+  memset(g, 0, sizeof(*g));
+  g->dim = dim;
+  g->w = 4;
+  while (g->w < dim) g->w *= 2;
+  g->r = ATT_ROWS_PER_BLOCK * 32 * e->p->splits / g->w; /* threads / w */
+  g->passes = ATT_KEY_TILE * e->p->splits / g->r;
+  g->pitch = pitch;
+  g->input = input;
+  g->skey = skey;
+  char wc[16], dd[16], ddc[16], x[16], y[16], pc[16], so[16];
+  att_idx(e, g->w, wc);
+  att_bin(e, "arith.remui", "%tx", wc, "index", dd);
+  att_bin(e, "arith.divui", "%tx", wc, "index", g->kk0);
+  strcpy(ddc, dd);
+  if (g->w != dim) {
+    char lim[16], last[16];
+    att_fresh(e, g->ddok);
+    att_line(e, "%s = arith.cmpi ult, %s, %s : index", g->ddok, dd, att_idx(e, dim, lim));
+    att_idx(e, dim - 1, last);
+    att_fresh(e, ddc);
+    att_line(e, "%s = arith.select %s, %s, %s : index", ddc, g->ddok, dd, last);
+  }
+  att_bin(e, "arith.muli", ddc, sdim, "index", x);
+  att_bin(e, "arith.addi", base, x, "index", g->gbase);
+  att_bin(e, "arith.muli", g->kk0, att_idx(e, pitch, pc), "index", x);
+  att_bin(e, "arith.addi", x, dd, "index", y);
+  att_bin(e, "arith.addi", y, att_idx(e, smem_off, so), "index", g->sbase);
+}
+
+/* The thread's values of the tiles at keys t.. (splits * 32 of them): keys past Sk read the last key
+ * and give 0. With `full` (Sk static, a multiple of the step, t < Sk) every key is in range: no
+ * per-load clamp or select, the addresses are one base plus constants. */
+static void att_tile_loads(att_emit_t *e, const att_tile_geo_t *g, const char *t, bool full, const char *sk1, const char *zero,
+                           char vals[][16]) {
+  char k1[16];
+  att_bin(e, "arith.addi", t, g->kk0, "index", k1);
+  for (int64_t i = 0; full && i < g->passes; ++i) {
+    char key[16], off[16], ix[16], ri[16];
+    if (i) att_bin(e, "arith.addi", k1, att_idx(e, g->r * i, ri), "index", key);
+    else strcpy(key, k1);
+    att_bin(e, "arith.muli", key, g->skey, "index", off);
+    att_bin(e, "arith.addi", g->gbase, off, "index", ix);
+    att_fresh(e, vals[i]);
+    att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", vals[i], g->input, ix);
+  }
+  for (int64_t i = 0; !full && i < g->passes; ++i) {
+    char key[16], in[16], keyc[16], off[16], ix[16], x[16], ri[16];
+    if (i) att_bin(e, "arith.addi", k1, att_idx(e, g->r * i, ri), "index", key);
+    else strcpy(key, k1);
+    att_fresh(e, in);
+    att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", in, key);
+    att_fresh(e, keyc);
+    att_line(e, "%s = arith.select %s, %s, %s : index", keyc, in, key, sk1);
+    att_bin(e, "arith.muli", keyc, g->skey, "index", off);
+    att_bin(e, "arith.addi", g->gbase, off, "index", ix);
+    att_fresh(e, x);
+    att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", x, g->input, ix);
+    att_fresh(e, vals[i]);
+    att_line(e, "%s = arith.select %s, %s, %s : f32", vals[i], in, x, zero);
+  }
+}
+
+static void att_tile_stores(att_emit_t *e, const att_tile_geo_t *g, char vals[][16]) {
+  if (g->ddok[0]) att_line(e, "scf.if %s {", g->ddok);
+  for (int64_t i = 0; i < g->passes; ++i) {
+    char oc[16], dst[16];
+    if (i) att_bin(e, "arith.addi", g->sbase, att_idx(e, g->r * i * g->pitch, oc), "index", dst);
+    else strcpy(dst, g->sbase);
+    att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", vals[i], dst,
+             (long long)att_smem_floats(e->p));
+  }
+  if (g->ddok[0]) att_line(e, "}");
+}
+
+static void att_yield_list(att_emit_t *e, char vals[][16], int n) {
+  dlc_strbuf_append(e->out, "  scf.yield ");
+  for (int i = 0; i < n; ++i) dlc_strbuf_appendf(e->out, "%s%s", i ? ", " : "", vals[i]);
+  dlc_strbuf_append(e->out, " : ");
+  for (int i = 0; i < n; ++i) dlc_strbuf_appendf(e->out, "%sf32", i ? ", " : "");
+  dlc_strbuf_append(e->out, "\n");
+}
+
 static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_plan_t *p = e->p;
   dlc_gpu_unit_t *unit = p->unit;
@@ -446,14 +579,14 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   else snprintf(oflat, sizeof(oflat), "memref<%lldxf32>", (long long)on_);
   dlc_strbuf_appendf(e->out, " into %s\n", oflat);
   att_line(e, "%%oflat = memref.cast %%oflat_c : %s to memref<?xf32>", oflat);
-  /* Grid: B*H*ceil(Sq/4) blocks of 128 threads; none when empty. */
+  /* Grid: B*H*ceil(Sq/4) blocks of 128 * splits threads; none when empty. */
   att_line(e, "%%rpb = arith.constant %d : index", ATT_ROWS_PER_BLOCK);
   att_line(e, "%%rpb1 = arith.constant %d : index", ATT_ROWS_PER_BLOCK - 1);
   att_line(e, "%%sqr = arith.addi %%Sq, %%rpb1 : index");
   att_line(e, "%%nqb = arith.divui %%sqr, %%rpb : index");
   att_line(e, "%%BH = arith.muli %%B, %%H : index");
   att_line(e, "%%grid = arith.muli %%BH, %%nqb : index");
-  att_line(e, "%%threads = arith.constant %d : index", 32 * ATT_ROWS_PER_BLOCK);
+  att_line(e, "%%threads = arith.constant %d : index", 32 * ATT_ROWS_PER_BLOCK * p->splits);
   att_line(e, "%%any = arith.cmpi ugt, %%grid, %%c0 : index");
   att_line(e, "%%smem = arith.constant %lld : i32", (long long)(att_smem_floats(p) * 4));
   att_line(e, "scf.if %%any {");
@@ -462,7 +595,10 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   char c32[16], lane[16], warp[16], bh[16], qb[16], b[16], h[16], row0[16], row[16], ok[16], tmp[16];
   att_idx(e, 32, c32);
   att_bin(e, "arith.remui", "%tx", c32, "index", lane);
-  att_bin(e, "arith.divui", "%tx", c32, "index", warp);
+  char wq[16], rpbc[16], split[16];
+  att_bin(e, "arith.divui", "%tx", c32, "index", wq);
+  att_bin(e, "arith.remui", wq, att_idx(e, ATT_ROWS_PER_BLOCK, rpbc), "index", warp); /* the block's row */
+  att_bin(e, "arith.divui", wq, rpbc, "index", split);                                 /* the key split */
   att_bin(e, "arith.divui", "%bx", "%nqb", "index", bh);
   att_bin(e, "arith.remui", "%bx", "%nqb", "index", qb);
   att_bin(e, "arith.divui", bh, "%H", "index", b);
@@ -532,100 +668,148 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   char ninf[16];
   att_fresh(e, ninf);
   att_line(e, "%s = arith.constant -3.40282347e+38 : f32", ninf);
-  /* The warp's query row into shared memory (every lane reads all of it when scoring its key). */
+  /* The warp's query row into shared memory (every lane reads all of it when scoring its key; the first
+   * barrier of the key loop orders these stores before the reads). */
+  char qrow[16];
   {
-    char qd[16], qo[16], qr[16];
+    char qd[16], qo[16];
     att_bin(e, "arith.muli", warp, att_idx(e, p->d, qd), "index", tmp);
-    att_bin(e, "arith.addi", tmp, att_idx(e, att_q_off(p), qo), "index", qr);
+    att_bin(e, "arith.addi", tmp, att_idx(e, att_q_off(p), qo), "index", qrow);
+    char first[16];
+    if (p->splits > 1) { /* the row's other warps would store the same values */
+      att_fresh(e, first);
+      att_line(e, "%s = arith.cmpi eq, %s, %%c0 : index", first, split);
+      att_line(e, "scf.if %s {", first);
+    }
     for (int r = 0; r < nq; ++r) {
       char ix[16];
-      att_bin(e, "arith.addi", qr, qcol[r], "index", ix);
+      att_bin(e, "arith.addi", qrow, qcol[r], "index", ix);
       if (qvalid[r][0]) att_line(e, "scf.if %s {", qvalid[r]);
       att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", qval[r], ix, (long long)att_smem_floats(p));
       if (qvalid[r][0]) att_line(e, "}");
     }
+    if (p->splits > 1) att_line(e, "}");
   }
-  /* The loop over key tiles with online softmax state (m, l, acc...): the block loads K and V rows of
-   * the tile into shared memory (coalesced along the head dim), then each warp walks the tile's keys. */
-  char res[16], t[16], m[16], l[16], acc[ATT_MAX_REGS][16], kt[16];
-  att_idx(e, ATT_KEY_TILE, kt);
+  /* Tile load geometry of K and V (loop invariant). */
+  char sk1[16], kt[16];
+  att_bin(e, "arith.subi", "%Sk", "%c1", "index", sk1);
+  att_idx(e, ATT_KEY_TILE * p->splits, kt); /* the block's keys per step */
+  /* The lane's key within the step: split s scores keys 32 s .. 32 s + 31 of it. */
+  char lanekey[16], c32k[16];
+  att_bin(e, "arith.muli", split, att_idx(e, ATT_KEY_TILE, c32k), "index", tmp);
+  att_bin(e, "arith.addi", tmp, lane, "index", lanekey);
+  att_tile_geo_t geo[2];
+  att_tile_geometry(e, &geo[0], p->d, kbase, "%ks2", "%ks3", p->k.input, 0, att_k_pitch(p));
+  att_tile_geometry(e, &geo[1], p->dv, vbase, "%vs3", "%vs2", p->v.input, att_v_off(p), p->dv);
+  int nk = (int)geo[0].passes, nvl = (int)geo[1].passes, nreg = nk + nvl;
+  /* The first tile's K and V values (none when there are no keys: the buffers may be empty). */
+  char pre[16], skpos[16];
+  att_fresh(e, skpos);
+  att_line(e, "%s = arith.cmpi ugt, %%Sk, %%c0 : index", skpos);
+  att_fresh(e, pre);
+  dlc_strbuf_appendf(e->out, "  %s:%d = scf.if %s -> (", pre, nreg, skpos);
+  for (int i = 0; i < nreg; ++i) dlc_strbuf_appendf(e->out, "%sf32", i ? ", " : "");
+  dlc_strbuf_append(e->out, ") {\n");
+  {
+    char vals[2 * ATT_MAX_PASSES][16];
+    att_tile_loads(e, &geo[0], "%c0", p->sk_full, sk1, zero, vals);
+    att_tile_loads(e, &geo[1], "%c0", p->sk_full, sk1, zero, vals + nk);
+    att_yield_list(e, vals, nreg);
+  }
+  att_line(e, "} else {");
+  {
+    char vals[2 * ATT_MAX_PASSES][16];
+    for (int i = 0; i < nreg; ++i) strcpy(vals[i], zero);
+    att_yield_list(e, vals, nreg);
+  }
+  att_line(e, "}");
+  /* The loop over key tiles with online softmax state (m, the lane's part of the sum l, acc...) and the
+   * tile's K/V values, loaded one tile ahead: they go to shared memory after the previous tile's last
+   * barrier, the next tile's loads are issued right after the barrier and land while the warp computes. */
+  char res[16], t[16], m[16], l[16], acc[ATT_MAX_REGS][16], reg[2 * ATT_MAX_PASSES][16];
   att_fresh(e, res);
   att_fresh(e, t);
   att_fresh(e, m);
   att_fresh(e, l);
-  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %%Sk step %s iter_args(%s = %s, %s = %s", res, 2 + nv, t, kt, m, ninf, l, zero);
+  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %%Sk step %s iter_args(%s = %s, %s = %s", res, 2 + nv + nreg, t, kt, m, ninf, l,
+                     zero);
   for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s = %s", att_fresh(e, acc[r]), zero);
+  for (int i = 0; i < nreg; ++i) dlc_strbuf_appendf(e->out, ", %s = %s#%d", att_fresh(e, reg[i]), pre, i);
   dlc_strbuf_append(e->out, ") -> (f32, f32");
-  for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
+  for (int r = 0; r < nv + nreg; ++r) dlc_strbuf_append(e->out, ", f32");
   dlc_strbuf_append(e->out, ") {\n");
-  for (int which = 0; which < 2; ++which) { /* K rows, then V rows */
-    int64_t dim = which ? p->dv : p->d;
-    const char *base = which ? vbase : kbase, *sdim = which ? "%vs3" : "%ks2", *skey = which ? "%vs2" : "%ks3";
-    int input = which ? p->v.input : p->k.input;
-    char n[16], el[16], dimc[16], kk[16], dd[16], key[16], in[16], a[16], bb[16], ix[16], x[16], dst[16], off0[16];
-    att_idx(e, ATT_KEY_TILE * dim, n);
-    att_fresh(e, el);
-    att_line(e, "scf.for %s = %%tx to %s step %%threads {", el, n);
-    att_idx(e, dim, dimc);
-    att_bin(e, "arith.divui", el, dimc, "index", kk);
-    att_bin(e, "arith.remui", el, dimc, "index", dd);
-    char key0[16], sk1[16];
-    att_bin(e, "arith.addi", t, kk, "index", key0);
-    att_fresh(e, in);
-    att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", in, key0);
-    att_bin(e, "arith.subi", "%Sk", "%c1", "index", sk1);
-    att_fresh(e, key); /* keys past Sk: a copy of the last key (finite, never used) */
-    att_line(e, "%s = arith.select %s, %s, %s : index", key, in, key0, sk1);
-    att_bin(e, "arith.muli", dd, sdim, "index", a);
-    att_bin(e, "arith.muli", key, skey, "index", bb);
-    att_bin(e, "arith.addi", a, bb, "index", tmp);
-    att_bin(e, "arith.addi", base, tmp, "index", ix);
-    att_fresh(e, x);
-    att_line(e, "%s = memref.load %%g%d[%s] : memref<?xf32>", x, input, ix);
-    if (which) {
-      att_bin(e, "arith.addi", el, att_idx(e, att_v_off(p), off0), "index", dst);
-    } else { /* row kk at kk*(D+1) */
-      char pad[16];
-      att_bin(e, "arith.addi", el, kk, "index", pad);
-      strcpy(dst, pad);
-    }
-    att_line(e, "memref.store %s, %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", x, dst,
-             (long long)att_smem_floats(p));
-    att_line(e, "}");
-  }
+  att_tile_stores(e, &geo[0], reg);
+  att_tile_stores(e, &geo[1], reg + nk);
   att_line(e, "%s", DLC_GPU_BARRIER);
-  /* Lane-per-key: lane l scores key t+l of the tile against the warp's query row (from shared memory),
-   * the warp combines the tile's max and sum with 2x5 shuffles, then every lane accumulates its head dims
-   * over the tile's keys, p of key jj broadcast from lane jj (shuffle idx). */
-  char key[16], kvalid[16], sk1[16], jc[16];
-  att_bin(e, "arith.addi", t, lane, "index", key);
+  char nxt[2 * ATT_MAX_PASSES][16], tn[16];
+  att_bin(e, "arith.addi", t, kt, "index", tn); /* past Sk: clamped to the last key, never used */
+  if (p->sk_full) { /* past the last step: load step 0 again (never used) */
+    char inr[16], tnc[16];
+    att_fresh(e, inr);
+    att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", inr, tn);
+    att_fresh(e, tnc);
+    att_line(e, "%s = arith.select %s, %s, %%c0 : index", tnc, inr, tn);
+    strcpy(tn, tnc);
+  }
+  att_tile_loads(e, &geo[0], tn, p->sk_full, sk1, zero, nxt);
+  att_tile_loads(e, &geo[1], tn, p->sk_full, sk1, zero, nxt + nk);
+  /* Lane-per-key: lane l scores key t+l of the tile against the warp's query row (both from shared
+   * memory), the dot product fully unrolled over D with four independent FMA chains. */
+  char key[16], kvalid[16], jc[16];
+  att_bin(e, "arith.addi", t, lanekey, "index", key);
   att_fresh(e, kvalid);
   att_line(e, "%s = arith.cmpi ult, %s, %%Sk : index", kvalid, key);
-  att_bin(e, "arith.subi", "%Sk", "%c1", "index", sk1);
   att_fresh(e, jc);
   att_line(e, "%s = arith.select %s, %s, %s : index", jc, kvalid, key, sk1);
-  char qrow[16], krow[16], dp1[16], qoff[16], dconst[16], dend[16], dd[16], dacc[16], dot[16], tmp2[16];
-  att_bin(e, "arith.muli", warp, att_idx(e, p->d, dconst), "index", tmp2);
-  att_bin(e, "arith.addi", tmp2, att_idx(e, att_q_off(p), qoff), "index", qrow);
-  att_bin(e, "arith.muli", lane, att_idx(e, p->d + 1, dp1), "index", krow);
-  att_idx(e, p->d, dend);
-  att_fresh(e, dot);
-  att_fresh(e, dd);
-  att_fresh(e, dacc);
-  att_line(e, "%s = scf.for %s = %%c0 to %s step %%c1 iter_args(%s = %s) -> (f32) {", dot, dd, dend, dacc, zero);
+  char krow[16], dp1[16], dot[16];
+  att_bin(e, "arith.muli", lanekey, att_idx(e, att_k_pitch(p), dp1), "index", krow);
   {
-    char qi[16], ki[16], qv[16], kv[16], pr[16], sum[16];
-    att_bin(e, "arith.addi", qrow, dd, "index", qi);
-    att_bin(e, "arith.addi", krow, dd, "index", ki);
-    att_fresh(e, qv);
-    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", qv, qi, (long long)att_smem_floats(p));
-    att_fresh(e, kv);
-    att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", kv, ki, (long long)att_smem_floats(p));
-    att_bin(e, "arith.mulf", qv, kv, "f32", pr);
-    att_bin(e, "arith.addf", dacc, pr, "f32", sum);
-    att_line(e, "scf.yield %s : f32", sum);
+    char part[ATT_DOT_CHAINS][16];
+    int nch = p->d < ATT_DOT_CHAINS ? (int)p->d : ATT_DOT_CHAINS;
+    for (int c = 0; c < nch; ++c) strcpy(part[c], zero);
+    const char *ty = "memref<%lldxf32, #gpu.address_space<workgroup>>";
+    char tyb[96];
+    snprintf(tyb, sizeof(tyb), ty, (long long)att_smem_floats(p));
+    for (int64_t d = 0; att_k_vec(p) && d < p->d; d += 4) { /* vector<4> reads of q and k, chain c takes element c */
+      char dc[16], qi[16], ki[16], qv[16], kv[16];
+      att_idx(e, d, dc);
+      att_bin(e, "arith.addi", qrow, dc, "index", qi);
+      att_bin(e, "arith.addi", krow, dc, "index", ki);
+      att_fresh(e, qv);
+      att_line(e, "%s = vector.load %%tile[%s] {alignment = 16 : i64} : %s, vector<4xf32>", qv, qi, tyb);
+      att_fresh(e, kv);
+      att_line(e, "%s = vector.load %%tile[%s] {alignment = 16 : i64} : %s, vector<4xf32>", kv, ki, tyb);
+      for (int c = 0; c < 4; ++c) {
+        char qe[16], ke[16], f[16];
+        att_fresh(e, qe);
+        att_line(e, "%s = vector.extract %s[%d] : f32 from vector<4xf32>", qe, qv, c);
+        att_fresh(e, ke);
+        att_line(e, "%s = vector.extract %s[%d] : f32 from vector<4xf32>", ke, kv, c);
+        att_fresh(e, f);
+        att_line(e, "%s = math.fma %s, %s, %s : f32", f, qe, ke, part[c % nch]);
+        strcpy(part[c % nch], f);
+      }
+    }
+    for (int64_t d = 0; !att_k_vec(p) && d < p->d; ++d) {
+      char dc[16], qi[16], ki[16], qv[16], kv[16], f[16];
+      att_idx(e, d, dc);
+      att_bin(e, "arith.addi", qrow, dc, "index", qi);
+      att_bin(e, "arith.addi", krow, dc, "index", ki);
+      att_fresh(e, qv);
+      att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", qv, qi, (long long)att_smem_floats(p));
+      att_fresh(e, kv);
+      att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", kv, ki, (long long)att_smem_floats(p));
+      att_fresh(e, f);
+      att_line(e, "%s = math.fma %s, %s, %s : f32", f, qv, kv, part[d % nch]);
+      strcpy(part[d % nch], f);
+    }
+    strcpy(dot, part[0]);
+    for (int c = 1; c < nch; ++c) {
+      char s2[16];
+      att_bin(e, "arith.addf", dot, part[c], "f32", s2);
+      strcpy(dot, s2);
+    }
   }
-  att_line(e, "}");
   /* Score ops at key jc. */
   char sc[16];
   strcpy(sc, dot);
@@ -661,8 +845,9 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
     }
     att_dlc_scalar(e, op, args, sc);
   }
-  /* Online softmax over the tile. */
-  char sm_[16], mt[16], mn[16], d1[16], corr[16], d2[16], pe[16], pw[16], ps[16], lc[16], ln[16];
+  /* Online softmax over the tile: the tile max over the warp (5 xor shuffles); the sum stays per lane
+   * (l_lane = l_lane e^(m-m') + p_lane) and is combined once after the loop. */
+  char sm_[16], mt[16], mn[16], d1[16], corr[16], d2[16], pe[16], pw[16], lc[16], ln[16];
   att_fresh(e, sm_);
   att_line(e, "%s = arith.select %s, %s, %s : f32", sm_, kvalid, sc, ninf);
   strcpy(mt, sm_);
@@ -676,67 +861,117 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   att_line(e, "%s = math.exp %s : f32", pe, d2);
   att_fresh(e, pw);
   att_line(e, "%s = arith.select %s, %s, %s : f32", pw, kvalid, pe, zero);
-  strcpy(ps, pw);
-  att_warp_combine(e, "arith.addf", ps);
   att_bin(e, "arith.mulf", l, corr, "f32", lc);
-  att_bin(e, "arith.addf", lc, ps, "f32", ln);
-  char sacc[ATT_MAX_REGS][16];
-  for (int r = 0; r < nv; ++r) att_bin(e, "arith.mulf", acc[r], corr, "f32", sacc[r]);
-  char rem[16], short_[16], kn[16];
-  att_bin(e, "arith.subi", "%Sk", t, "index", rem);
-  att_fresh(e, short_);
-  att_line(e, "%s = arith.cmpi ult, %s, %s : index", short_, rem, kt);
-  att_fresh(e, kn);
-  att_line(e, "%s = arith.select %s, %s, %s : index", kn, short_, rem, kt);
-  char ires[16], jj[16], iacc[ATT_MAX_REGS][16];
-  att_fresh(e, ires);
-  att_fresh(e, jj);
-  dlc_strbuf_appendf(e->out, "  %s:%d = scf.for %s = %%c0 to %s step %%c1 iter_args(", ires, nv, jj, kn);
-  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%s%s = %s", r ? ", " : "", att_fresh(e, iacc[r]), sacc[r]);
-  dlc_strbuf_append(e->out, ") -> (");
-  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%sf32", r ? ", " : "");
-  dlc_strbuf_append(e->out, ") {\n");
-  {
-    char j32[16], w32[16], pj[16], okj[16], vrow[16], dvc[16], voff[16];
+  att_bin(e, "arith.addf", lc, pw, "f32", ln);
+  /* acc = acc e^(m-m') + sum_j p_j v_j over the tile's 32 keys, unrolled (p of key j broadcast from
+   * lane j; keys past Sk have p = 0 and zero V rows). */
+  char cur[ATT_MAX_REGS][16];
+  for (int r = 0; r < nv; ++r) att_bin(e, "arith.mulf", acc[r], corr, "f32", cur[r]);
+  char w32[16];
+  att_fresh(e, w32);
+  att_line(e, "%s = arith.constant 32 : i32", w32);
+  char vrow0[ATT_MAX_REGS][16];
+  char vsplit[16], vsc[16];
+  att_bin(e, "arith.muli", split, att_idx(e, ATT_KEY_TILE * p->dv, vsc), "index", vsplit);
+  for (int r = 0; r < nv; ++r) {
+    char voff[16];
+    att_bin(e, "arith.addi", vcol[r], att_idx(e, att_v_off(p), voff), "index", tmp);
+    att_bin(e, "arith.addi", tmp, vsplit, "index", vrow0[r]);
+  }
+  for (int j = 0; j < ATT_KEY_TILE; ++j) {
+    char j32[16], pj[16], okj[16];
     att_fresh(e, j32);
-    att_line(e, "%s = arith.index_cast %s : index to i32", j32, jj);
-    att_fresh(e, w32);
-    att_line(e, "%s = arith.constant 32 : i32", w32);
+    att_line(e, "%s = arith.constant %d : i32", j32, j);
     att_fresh(e, pj);
     att_fresh(e, okj);
     att_line(e, "%s, %s = gpu.shuffle idx %s, %s, %s : f32", pj, okj, pw, j32, w32);
-    att_bin(e, "arith.muli", jj, att_idx(e, p->dv, dvc), "index", tmp);
-    att_bin(e, "arith.addi", tmp, att_idx(e, att_v_off(p), voff), "index", vrow);
-    char nacc[ATT_MAX_REGS][16];
     for (int r = 0; r < nv; ++r) {
-      char ix[16], vv[16], a2[16];
-      att_bin(e, "arith.addi", vrow, vcol[r], "index", ix);
+      char jo[16], ix[16], vv[16], f[16];
+      att_bin(e, "arith.addi", vrow0[r], att_idx(e, (int64_t)j * p->dv, jo), "index", ix);
       att_fresh(e, vv);
       att_line(e, "%s = memref.load %%tile[%s] : memref<%lldxf32, #gpu.address_space<workgroup>>", vv, ix, (long long)att_smem_floats(p));
-      att_bin(e, "arith.mulf", pj, vv, "f32", a2);
-      att_bin(e, "arith.addf", iacc[r], a2, "f32", nacc[r]);
+      att_fresh(e, f);
+      att_line(e, "%s = math.fma %s, %s, %s : f32", f, pj, vv, cur[r]);
+      strcpy(cur[r], f);
     }
-    dlc_strbuf_append(e->out, "  scf.yield ");
-    for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%s%s", r ? ", " : "", nacc[r]);
-    dlc_strbuf_append(e->out, " : ");
-    for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, "%sf32", r ? ", " : "");
-    dlc_strbuf_append(e->out, "\n  }\n");
   }
   att_line(e, "%s", DLC_GPU_BARRIER); /* the tile is overwritten next */
   dlc_strbuf_appendf(e->out, "  scf.yield %s, %s", mn, ln);
-  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s#%d", ires, r);
+  for (int r = 0; r < nv; ++r) dlc_strbuf_appendf(e->out, ", %s", cur[r]);
+  for (int i = 0; i < nreg; ++i) dlc_strbuf_appendf(e->out, ", %s", nxt[i]);
   dlc_strbuf_append(e->out, " : f32, f32");
-  for (int r = 0; r < nv; ++r) dlc_strbuf_append(e->out, ", f32");
+  for (int r = 0; r < nv + nreg; ++r) dlc_strbuf_append(e->out, ", f32");
   dlc_strbuf_append(e->out, "\n  }\n");
-  att_line(e, "scf.if %s {", ok);
+  /* l = the warp sum of the lanes' parts. */
+  char lsum[32], mfin[32], accf[ATT_MAX_REGS][32];
+  snprintf(lsum, sizeof(lsum), "%s#1", res);
+  att_warp_combine(e, "arith.addf", lsum);
+  snprintf(mfin, sizeof(mfin), "%s#0", res);
+  for (int r = 0; r < nv; ++r) snprintf(accf[r], sizeof(accf[r]), "%s#%d", res, 2 + r);
+  char is0[16] = "";
+  if (p->splits > 1) {
+    /* Merge the two splits of each row: split 1 leaves (m, l, acc) in shared memory, split 0 rescales
+     * both to the common max and stores the row. */
+    char mb[16], st[16], is1[16], l0[16], c2[16], mo[16];
+    att_bin(e, "arith.muli", warp, att_idx(e, 2 + p->dv, st), "index", tmp);
+    att_bin(e, "arith.addi", tmp, att_idx(e, att_merge_off(p), mo), "index", mb);
+    att_fresh(e, is1);
+    att_line(e, "%s = arith.cmpi eq, %s, %%c1 : index", is1, split);
+    att_fresh(e, l0);
+    att_line(e, "%s = arith.cmpi eq, %s, %%c0 : index", l0, lane);
+    char mb1[16], mb2[16], acol[ATT_MAX_REGS][16];
+    att_bin(e, "arith.addi", mb, "%c1", "index", mb1);
+    att_bin(e, "arith.addi", mb, att_idx(e, 2, c2), "index", mb2);
+    for (int r = 0; r < nv; ++r) att_bin(e, "arith.addi", mb2, vcol[r], "index", acol[r]);
+    const char *ty = "memref<%lldxf32, #gpu.address_space<workgroup>>";
+    char tyb[96];
+    snprintf(tyb, sizeof(tyb), ty, (long long)att_smem_floats(p));
+    att_line(e, "scf.if %s {", is1);
+    att_line(e, "scf.if %s {", l0);
+    att_line(e, "memref.store %s, %%tile[%s] : %s", mfin, mb, tyb);
+    att_line(e, "memref.store %s, %%tile[%s] : %s", lsum, mb1, tyb);
+    att_line(e, "}");
+    for (int r = 0; r < nv; ++r) {
+      if (vvalid[r][0]) att_line(e, "scf.if %s {", vvalid[r]);
+      att_line(e, "memref.store %s, %%tile[%s] : %s", accf[r], acol[r], tyb);
+      if (vvalid[r][0]) att_line(e, "}");
+    }
+    att_line(e, "}");
+    att_line(e, "%s", DLC_GPU_BARRIER);
+    char m1[16], l1[16], mm[16], x0[16], x1[16], c0[16], c1[16], a[16], b2[16], ln[16];
+    att_fresh(e, m1);
+    att_line(e, "%s = memref.load %%tile[%s] : %s", m1, mb, tyb);
+    att_fresh(e, l1);
+    att_line(e, "%s = memref.load %%tile[%s] : %s", l1, mb1, tyb);
+    att_bin(e, "arith.maximumf", mfin, m1, "f32", mm);
+    att_bin(e, "arith.subf", mfin, mm, "f32", x0);
+    att_bin(e, "arith.subf", m1, mm, "f32", x1);
+    att_fresh(e, c0);
+    att_line(e, "%s = math.exp %s : f32", c0, x0);
+    att_fresh(e, c1);
+    att_line(e, "%s = math.exp %s : f32", c1, x1);
+    att_bin(e, "arith.mulf", lsum, c0, "f32", a);
+    att_bin(e, "arith.mulf", l1, c1, "f32", b2);
+    att_bin(e, "arith.addf", a, b2, "f32", ln);
+    strcpy(lsum, ln);
+    for (int r = 0; r < nv; ++r) {
+      char a1[16], y0[16], y1[16], s2[16];
+      att_fresh(e, a1);
+      att_line(e, "%s = memref.load %%tile[%s] : %s", a1, acol[r], tyb);
+      att_bin(e, "arith.mulf", accf[r], c0, "f32", y0);
+      att_bin(e, "arith.mulf", a1, c1, "f32", y1);
+      att_bin(e, "arith.addf", y0, y1, "f32", s2);
+      strcpy(accf[r], s2);
+    }
+    att_fresh(e, is0);
+    att_line(e, "%s = arith.cmpi eq, %s, %%c0 : index", is0, split);
+    att_line(e, "scf.if %s {", is0);
+  }
   /* O = acc / l, in the output layout. */
+  att_line(e, "scf.if %s {", ok);
   for (int r = 0; r < nv; ++r) {
     char ov[16], off[16], ix[16];
-    char accr[24];
-    snprintf(accr, sizeof(accr), "%s#%d", res, 2 + r);
-    char lr[24];
-    snprintf(lr, sizeof(lr), "%s#1", res);
-    att_bin(e, "arith.divf", accr, lr, "f32", ov);
+    att_bin(e, "arith.divf", accf[r], lsum, "f32", ov);
     att_bin(e, "arith.muli", vcol[r], "%os3", "index", off);
     att_bin(e, "arith.addi", obase, off, "index", ix);
     if (vvalid[r][0]) att_line(e, "scf.if %s {", vvalid[r]);
@@ -744,6 +979,7 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
     if (vvalid[r][0]) att_line(e, "}");
   }
   att_line(e, "}");
+  if (is0[0]) att_line(e, "}");
   att_line(e, "gpu.terminator");
   att_line(e, "}");
   att_line(e, "}");

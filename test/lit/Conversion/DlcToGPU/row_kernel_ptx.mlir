@@ -19,7 +19,7 @@
 // CHECK: shfl.sync.bfly.b32
 // CHECK: st.shared.b32
 // CHECK: bar.sync 0;
-// CHECK: ld.shared.b32
+// CHECK: ld.shared.{{(v4.)?}}b32
 // The dynamic softmax: both variants (warp per row, block per row), chosen at run time.
 // CHECK: .visible .entry
 // CHECK: shfl.sync.bfly.b32

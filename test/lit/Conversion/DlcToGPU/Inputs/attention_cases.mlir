@@ -64,3 +64,42 @@ func.func @transpose_b(%q: tensor<1x2x9x32xf32>, %k: tensor<1x2x9x32xf32>, %v: t
   %o = "dlc.matmul"(%p, %v) : (tensor<1x2x9x9xf32>, tensor<1x2x9x32xf32>) -> tensor<1x2x9x32xf32>
   return %o : tensor<1x2x9x32xf32>
 }
+
+// Head dim 128 (the widest: 32 tile values per thread and operand), 70 keys (3 tiles, the last
+// partial), scale by mul, K untransposed with transpose_b.
+func.func @wide_d128(%q: tensor<1x2x6x128xf32>, %k: tensor<1x2x70x128xf32>, %v: tensor<1x2x70x128xf32>) -> tensor<1x2x6x128xf32> {
+  %s = "dlc.matmul"(%q, %k) {transpose_b = true} : (tensor<1x2x6x128xf32>, tensor<1x2x70x128xf32>) -> tensor<1x2x6x70xf32>
+  %c = "dlc.constant"() {value = dense<0.0884> : tensor<f32>} : () -> tensor<f32>
+  %d = "dlc.mul"(%s, %c) : (tensor<1x2x6x70xf32>, tensor<f32>) -> tensor<1x2x6x70xf32>
+  %p = "dlc.softmax"(%d) {axis = 3 : i64} : (tensor<1x2x6x70xf32>) -> tensor<1x2x6x70xf32>
+  %o = "dlc.matmul"(%p, %v) : (tensor<1x2x6x70xf32>, tensor<1x2x70x128xf32>) -> tensor<1x2x6x128xf32>
+  return %o : tensor<1x2x6x128xf32>
+}
+
+// Tiny head dims D = 3, Dv = 5 (the tile loads' threads past the head dim store nothing), a dynamic
+// key length, Sq = 5.
+func.func @tiny_dims_dyn(%q: tensor<1x1x5x3xf32>, %k: tensor<1x1x3x?xf32>, %v: tensor<1x1x?x5xf32>) -> tensor<1x1x5x5xf32> {
+  %s = "dlc.matmul"(%q, %k) : (tensor<1x1x5x3xf32>, tensor<1x1x3x?xf32>) -> tensor<1x1x5x?xf32>
+  %p = "dlc.softmax"(%s) {axis = 3 : i64} : (tensor<1x1x5x?xf32>) -> tensor<1x1x5x?xf32>
+  %o = "dlc.matmul"(%p, %v) : (tensor<1x1x5x?xf32>, tensor<1x1x?x5xf32>) -> tensor<1x1x5x5xf32>
+  return %o : tensor<1x1x5x5xf32>
+}
+
+// A static key length that is a multiple of the 64 keys per step: the tile loads without per-key
+// clamps (the last step's prefetch reloads step 0); 2 steps, Dv = 24.
+func.func @full_tiles(%q: tensor<1x1x8x16xf32>, %k: tensor<1x1x16x128xf32>, %v: tensor<1x1x128x24xf32>) -> tensor<1x1x8x24xf32> {
+  %s = "dlc.matmul"(%q, %k) : (tensor<1x1x8x16xf32>, tensor<1x1x16x128xf32>) -> tensor<1x1x8x128xf32>
+  %c = "dlc.constant"() {value = dense<0.25> : tensor<f32>} : () -> tensor<f32>
+  %d = "dlc.mul"(%s, %c) : (tensor<1x1x8x128xf32>, tensor<f32>) -> tensor<1x1x8x128xf32>
+  %p = "dlc.softmax"(%d) {axis = 3 : i64} : (tensor<1x1x8x128xf32>) -> tensor<1x1x8x128xf32>
+  %o = "dlc.matmul"(%p, %v) : (tensor<1x1x8x128xf32>, tensor<1x1x128x24xf32>) -> tensor<1x1x8x24xf32>
+  return %o : tensor<1x1x8x24xf32>
+}
+
+// The same with K untransposed (transpose_b: the key length is K's dim 2), 64 keys: one step.
+func.func @full_tiles_tb(%q: tensor<1x2x5x32xf32>, %k: tensor<1x2x64x32xf32>, %v: tensor<1x2x64x32xf32>) -> tensor<1x2x5x32xf32> {
+  %s = "dlc.matmul"(%q, %k) {transpose_b = true} : (tensor<1x2x5x32xf32>, tensor<1x2x64x32xf32>) -> tensor<1x2x5x64xf32>
+  %p = "dlc.softmax"(%s) {axis = 3 : i64} : (tensor<1x2x5x64xf32>) -> tensor<1x2x5x64xf32>
+  %o = "dlc.matmul"(%p, %v) : (tensor<1x2x5x64xf32>, tensor<1x2x64x32xf32>) -> tensor<1x2x5x32xf32>
+  return %o : tensor<1x2x5x32xf32>
+}

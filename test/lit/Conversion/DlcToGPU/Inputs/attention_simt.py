@@ -64,13 +64,23 @@ CASES = [
      additive),
     ("transpose_b", "transpose_b", [rnd((1, 2, 9, 32), 20), rnd((1, 2, 9, 32), 21), rnd((1, 2, 9, 32), 22)],
      lambda q, k, v: [softmax(q @ k.transpose(0, 1, 3, 2)) @ v]),
+    ("wide_d128", "wide_d128", [rnd((1, 2, 6, 128), 26), rnd((1, 2, 70, 128), 27), rnd((1, 2, 70, 128), 28)],
+     lambda q, k, v: [softmax(q @ k.transpose(0, 1, 3, 2) * np.float32(0.0884)) @ v]),
+    ("tiny_dims_dyn s=37", "tiny_dims_dyn", [rnd((1, 1, 5, 3), 29), rnd((1, 1, 3, 37), 30), rnd((1, 1, 37, 5), 31)],
+     lambda q, k, v: [softmax(q @ k) @ v]),
+    ("tiny_dims_dyn s=2", "tiny_dims_dyn", [rnd((1, 1, 5, 3), 32), rnd((1, 1, 3, 2), 33), rnd((1, 1, 2, 5), 34)],
+     lambda q, k, v: [softmax(q @ k) @ v]),
+    ("full_tiles", "full_tiles", [rnd((1, 1, 8, 16), 35), rnd((1, 1, 16, 128), 36), rnd((1, 1, 128, 24), 37)],
+     lambda q, k, v: [softmax(q @ k * 0.25) @ v]),
+    ("full_tiles_tb", "full_tiles_tb", [rnd((1, 2, 5, 32), 38), rnd((1, 2, 64, 32), 39), rnd((1, 2, 64, 32), 40)],
+     lambda q, k, v: [softmax(q @ k.transpose(0, 1, 3, 2)) @ v]),
 ]
 
 
 class Machine(sim.Machine):
     """row_kernel_simt's machine with room for the attention kernel's K/V/Q tiles in dynamic shared
     memory (the base model has 256 floats; unwritten shared elements still fail when read) and
-    gpu.shuffle idx (the base model has xor only)."""
+    gpu.shuffle idx (the base model has xor only), math.fma, scf.if with results."""
 
     SMEM_FLOATS = 16384
 
@@ -84,6 +94,15 @@ class Machine(sim.Machine):
                 raise sim.Fail("shuffle with part of a warp inactive")
             lanes = np.arange(self.threads)
             return [v[lanes - lanes % 32 + src % 32], np.ones(self.threads, bool)]
+        if op.name == "math.fma":  # a * b + c (f32, one rounding)
+            a, b, c = [np.asarray(env[x], np.float64) for x in op.operands]
+            return [(a * b + c).astype(F32)]
+        if op.name == "scf.if" and op.results:  # each lane takes its branch's yielded values
+            c = np.broadcast_to(np.asarray(env[op.operands[0]], bool), (self.threads,))
+            then = self.run_block(op.regions[0][1], env, mask & c)
+            other = self.run_block(op.regions[1][1], env, mask & ~c)
+            return [np.where(c, np.broadcast_to(x, (self.threads,)), np.broadcast_to(y, (self.threads,)))
+                    for x, y in zip(then, other)]
         if op.name == "arith.index_cast":
             a = env[op.operands[0]]
             return [np.int64(a) if np.ndim(a) == 0 else np.asarray(a).astype(np.int64)]
