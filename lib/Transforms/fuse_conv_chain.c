@@ -33,31 +33,12 @@
 #define DLC_CC_MAX_OPS 32
 #define DLC_CC_CLAIM 5
 
-typedef struct dlc_cc_segment_t {
-  int conv;
-  int ops[DLC_CC_MAX_OPS]; /* elementwise ops, graph indices */
-  int nops;
-  int tail; /* graph index of the value used outside */
-} dlc_cc_segment_t;
 
 typedef struct dlc_cc_chain_t {
   MlirOperation ops[2 * DLC_CC_MAX_OPS + 2]; /* block order */
   int n;
   int64_t tile[2], threads;
 } dlc_cc_chain_t;
-
-/* `v` cannot depend on a chain starting at graph index `first`. */
-static bool dlc_cc_before(const dlc_fgraph_t *g, MlirValue v, int first) {
-  int d = dlc_fgraph_def(g, v);
-  return d < first || dlc_op_is(g->ops[d], DLC_CONSTANT);
-}
-
-static bool dlc_cc_in(const dlc_cc_segment_t *s, int x) {
-  if (x == s->conv) return true;
-  for (int k = 0; k < s->nops; ++k)
-    if (s->ops[k] == x) return true;
-  return false;
-}
 
 /* An outside operand of an epilogue op: f32, static, broadcasting to the 4-D result shape `r`. */
 static bool dlc_cc_broadcasts(MlirValue v, const dlc_shape_t *r) {
@@ -76,68 +57,31 @@ static int dlc_cc_num_uses(MlirValue v) {
   return n;
 }
 
+/* An outside operand of an epilogue op: broadcasts to the conv's result (user: its dlc_shape_t). */
+static bool dlc_cc_operand_ok(MlirValue v, void *user) { return dlc_cc_broadcasts(v, user); }
+
 /* Grows segment `s` from its conv (the elementwise consumers of its values); false when its values
  * escape in more than one place or the segment is too long. */
-static bool dlc_cc_grow(dlc_fgraph_t *g, dlc_cc_segment_t *s, int first) {
-  MlirType ty = mlirValueGetType(mlirOperationGetResult(g->ops[s->conv], 0));
+static bool dlc_cc_grow(dlc_fgraph_t *g, dlc_fgraph_segment_t *s, int first) {
   dlc_shape_t rs;
-  dlc_shape_from_type(ty, &rs);
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (int m = -1; m < s->nops; ++m) {
-      int x = m < 0 ? s->conv : s->ops[m];
-      int users[64];
-      int nu = dlc_fgraph_users(g, x, users, 64);
-      for (int k = 0; k < nu; ++k) {
-        int u = users[k];
-        if (u < 0 || dlc_cc_in(s, u) || g->claimed[dlc_fgraph_find(g, u)]) continue;
-        MlirOperation op = g->ops[u];
-        if (!dlc_fusion_is_elementwise(op) || mlirOperationGetNumResults(op) != 1 ||
-            !mlirTypeEqual(mlirValueGetType(mlirOperationGetResult(op, 0)), ty))
-          continue;
-        bool ok = true;
-        for (intptr_t o = 0; o < mlirOperationGetNumOperands(op) && ok; ++o) {
-          MlirValue v = mlirOperationGetOperand(op, o);
-          int d = dlc_fgraph_def(g, v);
-          ok = (d >= 0 && dlc_cc_in(s, d)) || (dlc_cc_before(g, v, first) && dlc_cc_broadcasts(v, &rs));
-        }
-        if (!ok) continue;
-        if (s->nops >= DLC_CC_MAX_OPS) return false;
-        s->ops[s->nops++] = u;
-        changed = true;
-      }
-    }
-  }
-  s->tail = -1;
-  for (int m = -1; m < s->nops; ++m) {
-    int x = m < 0 ? s->conv : s->ops[m];
-    int users[64];
-    int nu = dlc_fgraph_users(g, x, users, 64);
-    bool outside = nu == 0;
-    for (int k = 0; k < nu; ++k)
-      if (users[k] < 0 || !dlc_cc_in(s, users[k])) outside = true;
-    if (!outside) continue;
-    if (s->tail >= 0) return false;
-    s->tail = x;
-  }
-  return s->tail >= 0;
+  dlc_shape_from_type(mlirValueGetType(mlirOperationGetResult(g->ops[s->anchor], 0)), &rs);
+  return dlc_fgraph_grow_segment(g, s, first, DLC_CC_MAX_OPS, dlc_cc_operand_ok, &rs);
 }
 
 /* Filter and bias of conv i defined before the chain (they are the kernel's inputs). */
 static bool dlc_cc_params_before(const dlc_fgraph_t *g, int i, int first) {
   for (intptr_t o = 1; o < mlirOperationGetNumOperands(g->ops[i]); ++o)
-    if (!dlc_cc_before(g, mlirOperationGetOperand(g->ops[i], o), first)) return false;
+    if (!dlc_fgraph_before(g, mlirOperationGetOperand(g->ops[i], o), first)) return false;
   return true;
 }
 
 /* The two-kernel alternative of one segment: the implicit-GEMM conv kernel with its epilogue when the
  * conv is small enough for it (emit_conv_kernel.c's rule), else the library path as the cost model
  * sees it. */
-static double dlc_cc_segment_us(const dlc_fgraph_t *g, const dlc_cc_segment_t *s, const dlc_conv_chain_conv_t *c) {
+static double dlc_cc_segment_us(const dlc_fgraph_t *g, const dlc_fgraph_segment_t *s, const dlc_conv_chain_conv_t *c) {
   MlirOperation ops[DLC_CC_MAX_OPS + 1];
   int n = 0;
-  ops[n++] = g->ops[s->conv];
+  ops[n++] = g->ops[s->anchor];
   for (int k = 0; k < s->nops; ++k) ops[n++] = g->ops[s->ops[k]];
   dlc_cost_t cost = dlc_fusion_cost(ops, n);
   double pixels = (double)(c->n * c->h_out * c->w_out);
@@ -148,7 +92,7 @@ static double dlc_cc_segment_us(const dlc_fgraph_t *g, const dlc_cc_segment_t *s
 
 /* Tries the chain that starts at conv `i`; forms it (claims it, adds it to `chains`) when it pays. */
 static void dlc_cc_try(dlc_fgraph_t *g, int i, dlc_cc_chain_t *chains, int *nchains) {
-  dlc_cc_segment_t sa = {.conv = i}, sb;
+  dlc_fgraph_segment_t sa = {.anchor = i}, sb;
   if (!dlc_cc_grow(g, &sa, i)) return;
   MlirValue tv = mlirOperationGetResult(g->ops[sa.tail], 0);
   /* the next conv: a user of A's tail reading it as its input */
@@ -183,7 +127,7 @@ static void dlc_cc_try(dlc_fgraph_t *g, int i, dlc_cc_chain_t *chains, int *ncha
     return;
   }
   memset(&sb, 0, sizeof(sb));
-  sb.conv = b;
+  sb.anchor = b;
   if (!dlc_cc_grow(g, &sb, i)) {
     dlc_fusion_explain(PASS, "conv chain %s -> %s: not formed: more than one value of %s's epilogue is used after it", la, lb, lb);
     return;

@@ -29,22 +29,12 @@
 #define DLC_MLP_ROWS DLC_GEMM_CHAIN_ROWS
 
 typedef struct dlc_mlp_segment_t {
-  int matmul;
-  int ops[64]; /* elementwise ops, graph indices */
-  int nops;
-  int tail; /* graph index of the value used outside (matmul or one of ops) */
+  dlc_fgraph_segment_t seg; /* anchor: the matmul */
   int64_t n;
 } dlc_mlp_segment_t;
 
 static bool dlc_mlp_is_f32_rank2(MlirValue v, dlc_shape_t *s) {
   return dlc_shape_from_type(mlirValueGetType(v), s) && s->rank == 2 && mlirTypeIsAF32(s->elem);
-}
-
-/* `v` cannot depend on a chain starting at graph index `first`: defined before it, a block argument or
- * value from outside the block, or a dlc.constant. */
-static bool dlc_mlp_before(const dlc_fgraph_t *g, MlirValue v, int first) {
-  int d = dlc_fgraph_def(g, v);
-  return d < first || dlc_op_is(g->ops[d], DLC_CONSTANT);
 }
 
 static bool dlc_mlp_bool_attr(MlirOperation op, const char *name) {
@@ -61,63 +51,16 @@ static bool dlc_mlp_matmul_ok(const dlc_fgraph_t *g, int i, int first, int64_t *
       !dlc_mlp_is_f32_rank2(mlirOperationGetResult(mm, 0), &r))
     return false;
   if (w.dims[0] == DLC_DYN || w.dims[1] == DLC_DYN || a.dims[1] == DLC_DYN || r.dims[1] == DLC_DYN) return false;
-  if (!dlc_mlp_before(g, mlirOperationGetOperand(mm, 1), first)) return false;
+  if (!dlc_fgraph_before(g, mlirOperationGetOperand(mm, 1), first)) return false;
   *n = r.dims[1];
   return true;
 }
 
-static bool dlc_mlp_in(const dlc_mlp_segment_t *s, int x) {
-  if (x == s->matmul) return true;
-  for (int k = 0; k < s->nops; ++k)
-    if (s->ops[k] == x) return true;
-  return false;
-}
-
-/* Grows segment `s` from its matmul; false when its values escape in more than one place. */
-static bool dlc_mlp_grow(dlc_fgraph_t *g, dlc_mlp_segment_t *s, int first) {
-  MlirType ty = mlirValueGetType(mlirOperationGetResult(g->ops[s->matmul], 0));
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (int m = -1; m < s->nops; ++m) {
-      int x = m < 0 ? s->matmul : s->ops[m];
-      int users[64];
-      int nu = dlc_fgraph_users(g, x, users, 64);
-      for (int k = 0; k < nu; ++k) {
-        int u = users[k];
-        if (u < 0 || dlc_mlp_in(s, u) || g->claimed[dlc_fgraph_find(g, u)] || s->nops >= 64) continue;
-        MlirOperation op = g->ops[u];
-        if (!dlc_fusion_is_elementwise(op) || mlirOperationGetNumResults(op) != 1 ||
-            !mlirTypeEqual(mlirValueGetType(mlirOperationGetResult(op, 0)), ty))
-          continue;
-        bool ok = true;
-        for (intptr_t o = 0; o < mlirOperationGetNumOperands(op) && ok; ++o) {
-          MlirValue v = mlirOperationGetOperand(op, o);
-          int d = dlc_fgraph_def(g, v);
-          dlc_shape_t sh;
-          ok = (d >= 0 && dlc_mlp_in(s, d)) ||
-               (dlc_mlp_before(g, v, first) && dlc_shape_from_type(mlirValueGetType(v), &sh) && sh.rank <= 2);
-        }
-        if (!ok) continue;
-        s->ops[s->nops++] = u;
-        changed = true;
-      }
-    }
-  }
-  /* exactly one value used outside the segment */
-  s->tail = -1;
-  for (int m = -1; m < s->nops; ++m) {
-    int x = m < 0 ? s->matmul : s->ops[m];
-    int users[64];
-    int nu = dlc_fgraph_users(g, x, users, 64);
-    bool outside = nu == 0;
-    for (int k = 0; k < nu; ++k)
-      if (users[k] < 0 || !dlc_mlp_in(s, users[k])) outside = true;
-    if (!outside) continue;
-    if (s->tail >= 0) return false;
-    s->tail = x;
-  }
-  return s->tail >= 0;
+/* An outside operand of an epilogue op: rank <= 2 (broadcast to [M, N] by the kernel). */
+static bool dlc_mlp_operand_ok(MlirValue v, void *user) {
+  (void)user;
+  dlc_shape_t sh;
+  return dlc_shape_from_type(mlirValueGetType(v), &sh) && sh.rank <= 2;
 }
 
 /* Estimated time of the chain as one kernel (rows of DLC_MLP_ROWS per block, FMA on CUDA cores). */
@@ -127,13 +70,13 @@ static double dlc_mlp_fused_us(const dlc_fgraph_t *g, const dlc_mlp_segment_t *s
   double blocks = ceil(m / rows);
   double weights = 0, flops = 0, nmax = 0;
   for (int k = 0; k < ns; ++k) {
-    weights += dlc_fusion_value_bytes(mlirOperationGetOperand(g->ops[segs[k].matmul], 1));
-    flops += dlc_fusion_op_flops(g->ops[segs[k].matmul]);
+    weights += dlc_fusion_value_bytes(mlirOperationGetOperand(g->ops[segs[k].seg.anchor], 1));
+    flops += dlc_fusion_op_flops(g->ops[segs[k].seg.anchor]);
     if (k + 1 < ns && segs[k].n > nmax) nmax = (double)segs[k].n;
   }
   *smem = (ns > 2 ? 2 : 1) * rows * nmax * 4;
-  double bytes = dlc_fusion_value_bytes(mlirOperationGetOperand(g->ops[segs[0].matmul], 0)) +
-                 dlc_fusion_value_bytes(mlirOperationGetResult(g->ops[segs[ns - 1].tail], 0)) + blocks * weights;
+  double bytes = dlc_fusion_value_bytes(mlirOperationGetOperand(g->ops[segs[0].seg.anchor], 0)) +
+                 dlc_fusion_value_bytes(mlirOperationGetResult(g->ops[segs[ns - 1].seg.tail], 0)) + blocks * weights;
   double used_sms = blocks < t->sm_count ? blocks : t->sm_count;
   /* a simple k-loop reaches about half of the FMA peak of the SMs it occupies */
   double compute = flops / (t->fp32_flops * used_sms / t->sm_count * 0.5);
@@ -147,8 +90,8 @@ static double dlc_mlp_library_us(const dlc_fgraph_t *g, const dlc_mlp_segment_t 
   for (int k = 0; k < ns; ++k) {
     MlirOperation ops[65];
     int n = 0;
-    ops[n++] = g->ops[segs[k].matmul];
-    for (int j = 0; j < segs[k].nops; ++j) ops[n++] = g->ops[segs[k].ops[j]];
+    ops[n++] = g->ops[segs[k].seg.anchor];
+    for (int j = 0; j < segs[k].seg.nops; ++j) ops[n++] = g->ops[segs[k].seg.ops[j]];
     us += dlc_fusion_cost(ops, n).us;
   }
   return us;
@@ -172,17 +115,17 @@ static void dlc_mlp_try(dlc_fgraph_t *g, int i, int claim) {
   while (ns < DLC_MLP_MAX_SEGMENTS && mm >= 0 && !g->claimed[dlc_fgraph_find(g, mm)] && dlc_mlp_matmul_ok(g, mm, i, &n)) {
     dlc_mlp_segment_t *s = &segs[ns];
     memset(s, 0, sizeof(*s));
-    s->matmul = mm;
+    s->seg.anchor = mm;
     s->n = n;
-    if (!dlc_mlp_grow(g, s, i)) break;
+    if (!dlc_fgraph_grow_segment(g, &s->seg, i, DLC_SEGMENT_MAX_OPS, dlc_mlp_operand_ok, NULL)) break;
     ++ns;
     /* the next segment: the tail's only user is a matmul reading it as its left operand */
     int users[4];
-    MlirValue tv = mlirOperationGetResult(g->ops[s->tail], 0);
+    MlirValue tv = mlirOperationGetResult(g->ops[s->seg.tail], 0);
     int nuses = 0;
     for (MlirOpOperand u = mlirValueGetFirstUse(tv); !mlirOpOperandIsNull(u); u = mlirOpOperandGetNextUse(u)) ++nuses;
     mm = -1;
-    if (nuses == 1 && dlc_fgraph_users(g, s->tail, users, 4) == 1 && users[0] >= 0 && dlc_op_is(g->ops[users[0]], DLC_MATMUL) &&
+    if (nuses == 1 && dlc_fgraph_users(g, s->seg.tail, users, 4) == 1 && users[0] >= 0 && dlc_op_is(g->ops[users[0]], DLC_MATMUL) &&
         mlirValueEqual(mlirOperationGetOperand(g->ops[users[0]], 0), tv))
       mm = users[0];
   }
@@ -190,17 +133,17 @@ static void dlc_mlp_try(dlc_fgraph_t *g, int i, int claim) {
     free(segs);
     return;
   }
-  dlc_fusion_op_label(g->ops[segs[ns - 1].matmul], lb, sizeof(lb));
+  dlc_fusion_op_label(g->ops[segs[ns - 1].seg.anchor], lb, sizeof(lb));
   for (int k = 0; k < ns; ++k)
-    if (dlc_mlp_compute_bound(g->ops[segs[k].matmul])) {
+    if (dlc_mlp_compute_bound(g->ops[segs[k].seg.anchor])) {
       char lc[160];
       dlc_fusion_explain(PASS, "mlp chain %s -> %s (%d GEMMs): not formed: %s is compute-bound: it stays a library GEMM", la, lb, ns,
-                         dlc_fusion_op_label(g->ops[segs[k].matmul], lc, sizeof(lc)));
+                         dlc_fusion_op_label(g->ops[segs[k].seg.anchor], lc, sizeof(lc)));
       free(segs);
       return;
     }
   dlc_shape_t a;
-  dlc_shape_from_type(mlirValueGetType(mlirOperationGetOperand(g->ops[segs[0].matmul], 0)), &a);
+  dlc_shape_from_type(mlirValueGetType(mlirOperationGetOperand(g->ops[segs[0].seg.anchor], 0)), &a);
   double m = a.dims[0] == DLC_DYN ? (double)dlc_fusion_settings()->target.dynamic_dim : (double)a.dims[0];
   double smem;
   double fused = dlc_mlp_fused_us(g, segs, ns, m, &smem), library = dlc_mlp_library_us(g, segs, ns);
@@ -215,9 +158,9 @@ static void dlc_mlp_try(dlc_fgraph_t *g, int i, int claim) {
   } else {
     int total = 0;
     for (int k = 0; k < ns; ++k) {
-      dlc_fgraph_union(g, i, segs[k].matmul);
-      for (int j = 0; j < segs[k].nops; ++j) dlc_fgraph_union(g, i, segs[k].ops[j]);
-      total += 1 + segs[k].nops;
+      dlc_fgraph_union(g, i, segs[k].seg.anchor);
+      for (int j = 0; j < segs[k].seg.nops; ++j) dlc_fgraph_union(g, i, segs[k].seg.ops[j]);
+      total += 1 + segs[k].seg.nops;
     }
     g->claimed[dlc_fgraph_find(g, i)] = claim;
     dlc_fusion_explain(PASS, "mlp chain %s -> %s: gemm_chain of %d GEMMs + %d elementwise ops in one kernel (~%.2f us vs ~%.2f us as library GEMMs; %.0f B shared memory per block)",

@@ -81,6 +81,27 @@ int dlc_fgraph_members(dlc_fgraph_t *g, int i, MlirOperation *out);
 /* Every user of op i's results, as graph indices (-1 for users outside the block), into out[cap]. */
 int dlc_fgraph_users(const dlc_fgraph_t *g, int i, int *out, int cap);
 
+/* An epilogue segment (fuse_mlp_chain.c, fuse_conv_chain.c): an anchor op (a matmul, a conv2d) and the
+ * unclaimed elementwise ops with its result type that consume its values, transitively; their other
+ * operands come from the segment or from before the chain and pass the caller's check. */
+#define DLC_SEGMENT_MAX_OPS 64
+typedef struct dlc_fgraph_segment_t {
+  int anchor;                   /* graph index of the matmul or conv */
+  int ops[DLC_SEGMENT_MAX_OPS]; /* the elementwise ops, graph indices */
+  int nops;
+  int tail; /* graph index of the one value used outside (the anchor or one of ops) */
+} dlc_fgraph_segment_t;
+/* Whether `v` cannot depend on a chain starting at graph index `first`: defined before it, a block
+ * argument or value from outside the block, or a dlc.constant. */
+bool dlc_fgraph_before(const dlc_fgraph_t *g, MlirValue v, int first);
+bool dlc_fgraph_segment_has(const dlc_fgraph_segment_t *s, int x);
+/* Whether an operand from outside the segment (already known to come from before the chain) may enter. */
+typedef bool (*dlc_fgraph_operand_ok_fn)(MlirValue v, void *user);
+/* Grows `s` from s->anchor and sets s->tail; false when more than `max_ops` ops would join or the
+ * segment's values are used outside it in more than one place. */
+bool dlc_fgraph_grow_segment(dlc_fgraph_t *g, dlc_fgraph_segment_t *s, int first, int max_ops, dlc_fgraph_operand_ok_fn outside_ok,
+                             void *user);
+
 /* ---- outlining (fusion_outline.c) ---- */
 
 /* Moves the ops of one group (block order) into a new private func.func `@<func>_<kind>_<k>` carrying

@@ -226,3 +226,63 @@ bool dlc_fgraph_merge_creates_cycle_with(dlc_fgraph_t *g, int a, int b, const in
   free(users);
   return cycle;
 }
+
+/*===-- Epilogue segments -----------------------------------------------------------------------===*/
+
+bool dlc_fgraph_before(const dlc_fgraph_t *g, MlirValue v, int first) {
+  int d = dlc_fgraph_def(g, v);
+  return d < first || dlc_op_is(g->ops[d], DLC_CONSTANT);
+}
+
+bool dlc_fgraph_segment_has(const dlc_fgraph_segment_t *s, int x) {
+  if (x == s->anchor) return true;
+  for (int k = 0; k < s->nops; ++k)
+    if (s->ops[k] == x) return true;
+  return false;
+}
+
+bool dlc_fgraph_grow_segment(dlc_fgraph_t *g, dlc_fgraph_segment_t *s, int first, int max_ops, dlc_fgraph_operand_ok_fn outside_ok,
+                             void *user) {
+  if (max_ops > DLC_SEGMENT_MAX_OPS) max_ops = DLC_SEGMENT_MAX_OPS;
+  MlirType ty = mlirValueGetType(mlirOperationGetResult(g->ops[s->anchor], 0));
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (int m = -1; m < s->nops; ++m) {
+      int x = m < 0 ? s->anchor : s->ops[m];
+      int users[64];
+      int nu = dlc_fgraph_users(g, x, users, 64);
+      for (int k = 0; k < nu; ++k) {
+        int u = users[k];
+        if (u < 0 || dlc_fgraph_segment_has(s, u) || g->claimed[dlc_fgraph_find(g, u)]) continue;
+        MlirOperation op = g->ops[u];
+        if (!dlc_fusion_is_elementwise(op) || mlirOperationGetNumResults(op) != 1 ||
+            !mlirTypeEqual(mlirValueGetType(mlirOperationGetResult(op, 0)), ty))
+          continue;
+        bool ok = true;
+        for (intptr_t o = 0; o < mlirOperationGetNumOperands(op) && ok; ++o) {
+          MlirValue v = mlirOperationGetOperand(op, o);
+          int d = dlc_fgraph_def(g, v);
+          ok = (d >= 0 && dlc_fgraph_segment_has(s, d)) || (dlc_fgraph_before(g, v, first) && outside_ok(v, user));
+        }
+        if (!ok) continue;
+        if (s->nops >= max_ops) return false;
+        s->ops[s->nops++] = u;
+        changed = true;
+      }
+    }
+  }
+  s->tail = -1; /* exactly one value used outside the segment */
+  for (int m = -1; m < s->nops; ++m) {
+    int x = m < 0 ? s->anchor : s->ops[m];
+    int users[64];
+    int nu = dlc_fgraph_users(g, x, users, 64);
+    bool outside = nu == 0;
+    for (int k = 0; k < nu; ++k)
+      if (users[k] < 0 || !dlc_fgraph_segment_has(s, users[k])) outside = true;
+    if (!outside) continue;
+    if (s->tail >= 0) return false;
+    s->tail = x;
+  }
+  return s->tail >= 0;
+}
