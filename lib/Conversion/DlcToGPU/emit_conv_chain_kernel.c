@@ -472,12 +472,7 @@ dlcrt_status_t dlc_gpu_emit_conv_chain_kernel(dlc_gpu_unit_t *unit, const char *
   dlc_strbuf_appendf(&text, "%.*s", (int)(mark - full), full);
   dlc_strbuf_append(&text, dlc_strbuf_cstr(&consts));
   dlc_strbuf_append(&text, mark + strlen("  @@CONSTS@@\n"));
-  dlc_gpu_append_epilogue(unit, &text);
-  st = dlc_strbuf_status(&text);
-  if (!st) {
-    dlc_strbuf_append(out, dlc_strbuf_cstr(&text));
-    *handled = true;
-  }
+  st = dlc_gpu_finish_function(unit, &text, out, handled);
 done:
   dlc_strbuf_free(&text);
   dlc_strbuf_free(&body);

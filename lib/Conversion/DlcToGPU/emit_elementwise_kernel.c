@@ -580,12 +580,7 @@ dlcrt_status_t dlc_gpu_emit_elementwise_kernel(dlc_gpu_unit_t *unit, const char 
     st = NULL;
     goto done;
   }
-  dlc_gpu_append_epilogue(unit, &text);
-  st = dlc_strbuf_status(&text);
-  if (!st) {
-    dlc_strbuf_append(out, dlc_strbuf_cstr(&text));
-    *handled = true;
-  }
+  st = dlc_gpu_finish_function(unit, &text, out, handled);
 done:
   dlc_strbuf_free(&text);
   free(k);

@@ -727,12 +727,7 @@ dlcrt_status_t dlc_gpu_emit_gemm_chain_kernel(dlc_gpu_unit_t *unit, const char *
     goto done;
   }
   dlc_strbuf_append(b, "      gpu.terminator\n    }\n  }\n");
-  dlc_gpu_append_epilogue(unit, &text);
-  st = dlc_strbuf_status(&text);
-  if (!st) {
-    dlc_strbuf_append(out, dlc_strbuf_cstr(&text));
-    *handled = true;
-  }
+  st = dlc_gpu_finish_function(unit, &text, out, handled);
 done:
   dlc_strbuf_free(&text);
   free(c);

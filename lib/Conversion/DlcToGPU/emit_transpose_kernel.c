@@ -214,12 +214,7 @@ dlcrt_status_t dlc_gpu_emit_transpose_kernel(dlc_gpu_unit_t *unit, const char *f
   }
   /* the next batch slice reuses the tile: everyone must be done reading it */
   dlc_strbuf_appendf(&text, "      %s\n    }\n    gpu.terminator\n  }\n", DLC_GPU_BARRIER);
-  dlc_gpu_append_epilogue(unit, &text);
-  dlcrt_status_t st = dlc_strbuf_status(&text);
-  if (!st) {
-    dlc_strbuf_append(out, dlc_strbuf_cstr(&text));
-    *handled = true;
-  }
+  dlcrt_status_t st = dlc_gpu_finish_function(unit, &text, out, handled);
   dlc_strbuf_free(&text);
   return st;
 }

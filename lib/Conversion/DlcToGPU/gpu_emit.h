@@ -143,5 +143,8 @@ bool dlc_gpu_append_prologue(const dlc_gpu_unit_t *unit, const char *func_name, 
 /* Closes it: `%r<i> = bufferization.to_tensor %out<i> restrict writable ...` for every output, the
  * return and the closing brace. The output buffers must be named %out0, %out1, ... */
 void dlc_gpu_append_epilogue(const dlc_gpu_unit_t *unit, dlc_strbuf_t *out);
+/* Closes the function built in `text` (dlc_gpu_append_epilogue) and, when nothing failed while building
+ * it, appends it to `out` and sets *handled; returns the build's status (out of memory). */
+dlcrt_status_t dlc_gpu_finish_function(const dlc_gpu_unit_t *unit, dlc_strbuf_t *text, dlc_strbuf_t *out, bool *handled);
 
 #endif /* DLC_CONVERSION_DLCTOGPU_GPU_EMIT_H */

@@ -184,3 +184,13 @@ void dlc_gpu_append_epilogue(const dlc_gpu_unit_t *unit, dlc_strbuf_t *out) {
   }
   dlc_strbuf_append(out, "\n}\n");
 }
+
+dlcrt_status_t dlc_gpu_finish_function(const dlc_gpu_unit_t *unit, dlc_strbuf_t *text, dlc_strbuf_t *out, bool *handled) {
+  dlc_gpu_append_epilogue(unit, text);
+  dlcrt_status_t st = dlc_strbuf_status(text);
+  if (!st) {
+    dlc_strbuf_append(out, dlc_strbuf_cstr(text));
+    *handled = true;
+  }
+  return st;
+}
