@@ -43,6 +43,16 @@ dlcrt_status_t dlc_attr_bool(MlirOperation op, const char *name, bool dflt, bool
   return NULL;
 }
 
+bool dlc_attr_flag(MlirOperation op, const char *name) {
+  bool v = false;
+  dlcrt_status_t st = dlc_attr_bool(op, name, false, &v);
+  if (st) {
+    dlcrt_status_free(st);
+    return true;
+  }
+  return v;
+}
+
 dlcrt_status_t dlc_attr_str(MlirOperation op, const char *name, const char *dflt, MlirStringRef *out) {
   MlirAttribute a = dlc_attr_get(op, name);
   *out = dlc_sref(dflt ? dflt : "");

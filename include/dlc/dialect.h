@@ -85,6 +85,9 @@ dlcrt_status_t dlc_dialect_load(MlirContext ctx);
 dlcrt_status_t dlc_attr_i64(MlirOperation op, const char *name, int64_t dflt, int64_t *out);
 dlcrt_status_t dlc_attr_f64(MlirOperation op, const char *name, double dflt, double *out);
 dlcrt_status_t dlc_attr_bool(MlirOperation op, const char *name, bool dflt, bool *out);
+/* A boolean flag such as a matmul's transpose_a, for pattern matchers: missing -> false, and one of the
+ * wrong kind counts as set (so that a matcher refuses what it cannot read). */
+bool dlc_attr_flag(MlirOperation op, const char *name);
 /* `*out` points into the context (valid as long as the attribute); missing -> dflt. */
 dlcrt_status_t dlc_attr_str(MlirOperation op, const char *name, const char *dflt, MlirStringRef *out);
 /* Copies an array<i64: ...> attribute into `out` (capacity `cap`); missing -> *count = -1. */

@@ -94,17 +94,6 @@ static int att_operand_transpose(dlc_fgraph_t *g, MlirValue v) {
   return att_is_f32_rank4(mlirOperationGetOperand(g->ops[t], 0), &s) ? t : -1;
 }
 
-/* A boolean attribute of a matmul (transpose_a / transpose_b); an unreadable one counts as set. */
-static bool att_flag(MlirOperation op, const char *name) {
-  bool v = false;
-  dlcrt_status_t st = dlc_attr_bool(op, name, false, &v);
-  if (st) {
-    dlcrt_status_free(st);
-    return true;
-  }
-  return v;
-}
-
 /* Tries to form the attention group that starts at matmul i; explains the outcome when it found the
  * chain. Returns true when formed. */
 static bool att_try(dlc_fgraph_t *g, int i, int claim) {
@@ -136,7 +125,7 @@ static bool att_try(dlc_fgraph_t *g, int i, int claim) {
       !mlirValueEqual(mlirOperationGetOperand(g->ops[mm2], 0), mlirOperationGetResult(g->ops[sm], 0)))
     return false;
   dlc_fusion_op_label(g->ops[mm2], l2, sizeof(l2));
-  if (att_flag(mm1, "transpose_a") || att_flag(g->ops[mm2], "transpose_a") || att_flag(g->ops[mm2], "transpose_b")) {
+  if (dlc_attr_flag(mm1, "transpose_a") || dlc_attr_flag(g->ops[mm2], "transpose_a") || dlc_attr_flag(g->ops[mm2], "transpose_b")) {
     dlc_fusion_explain(PASS, "attention %s -> %s: not formed: a transposed Q or P/V operand (only K may be transposed)", l1, l2);
     return false;
   }

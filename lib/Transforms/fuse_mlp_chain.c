@@ -37,15 +37,10 @@ static bool dlc_mlp_is_f32_rank2(MlirValue v, dlc_shape_t *s) {
   return dlc_shape_from_type(mlirValueGetType(v), s) && s->rank == 2 && mlirTypeIsAF32(s->elem);
 }
 
-static bool dlc_mlp_bool_attr(MlirOperation op, const char *name) {
-  MlirAttribute a = mlirOperationGetAttributeByName(op, dlc_sref(name));
-  return !mlirAttributeIsNull(a) && mlirAttributeIsABool(a) && mlirBoolAttrGetValue(a);
-}
-
 /* A matmul the chain kernel computes: [M, K] x [K, N] (or [N, K] transposed) in f32, weight before `first`. */
 static bool dlc_mlp_matmul_ok(const dlc_fgraph_t *g, int i, int first, int64_t *n) {
   MlirOperation mm = g->ops[i];
-  if (!dlc_op_is(mm, DLC_MATMUL) || dlc_mlp_bool_attr(mm, "transpose_a")) return false;
+  if (!dlc_op_is(mm, DLC_MATMUL) || dlc_attr_flag(mm, "transpose_a")) return false;
   dlc_shape_t a, w, r;
   if (!dlc_mlp_is_f32_rank2(mlirOperationGetOperand(mm, 0), &a) || !dlc_mlp_is_f32_rank2(mlirOperationGetOperand(mm, 1), &w) ||
       !dlc_mlp_is_f32_rank2(mlirOperationGetResult(mm, 0), &r))

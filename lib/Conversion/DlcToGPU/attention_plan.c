@@ -62,17 +62,6 @@ static bool att_readable(const dlc_gpu_unit_t *unit, MlirValue v) {
          (mlirTypeIsAF32(s.elem) || (mlirTypeIsAInteger(s.elem) && mlirIntegerTypeGetWidth(s.elem) == 1));
 }
 
-/* A boolean attribute of a matmul (transpose_a / transpose_b); an unreadable one counts as set. */
-static bool att_flag(MlirOperation op, const char *name) {
-  bool v = false;
-  dlcrt_status_t st = dlc_attr_bool(op, name, false, &v);
-  if (st) {
-    dlcrt_status_free(st);
-    return true;
-  }
-  return v;
-}
-
 bool dlc_attention_plan_build(att_plan_t *p, dlc_gpu_unit_t *unit) {
   memset(p, 0, sizeof(*p));
   p->unit = unit;
@@ -131,8 +120,8 @@ bool dlc_attention_plan_build(att_plan_t *p, dlc_gpu_unit_t *unit) {
       !att_trace_operand(unit, mlirOperationGetOperand(p->mm1, 1), &p->k) ||
       !att_trace_operand(unit, mlirOperationGetOperand(p->mm2, 1), &p->v))
     return false;
-  if (att_flag(p->mm1, "transpose_a") || att_flag(p->mm2, "transpose_a") || att_flag(p->mm2, "transpose_b")) return false;
-  if (att_flag(p->mm1, "transpose_b")) { /* K given as [B,H,Sk,D]: K^T's dims 2 and 3 swap */
+  if (dlc_attr_flag(p->mm1, "transpose_a") || dlc_attr_flag(p->mm2, "transpose_a") || dlc_attr_flag(p->mm2, "transpose_b")) return false;
+  if (dlc_attr_flag(p->mm1, "transpose_b")) { /* K given as [B,H,Sk,D]: K^T's dims 2 and 3 swap */
     int64_t t = p->k.map[2];
     p->k.map[2] = p->k.map[3];
     p->k.map[3] = t;
@@ -181,7 +170,7 @@ bool dlc_attention_plan_build(att_plan_t *p, dlc_gpu_unit_t *unit) {
   p->splits = 2;
   if (att_smem_floats(p) * 4 > ATT_SMEM_LIMIT) p->splits = 1;
   dlc_shape_t ks;
-  int64_t sk = att_rank4_f32(mlirOperationGetOperand(p->mm1, 1), &ks) ? ks.dims[att_flag(p->mm1, "transpose_b") ? 2 : 3] : DLC_DYN;
+  int64_t sk = att_rank4_f32(mlirOperationGetOperand(p->mm1, 1), &ks) ? ks.dims[dlc_attr_flag(p->mm1, "transpose_b") ? 2 : 3] : DLC_DYN;
   p->sk_full = sk != DLC_DYN && sk > 0 && sk % (ATT_KEY_TILE * p->splits) == 0;
   return true;
 }

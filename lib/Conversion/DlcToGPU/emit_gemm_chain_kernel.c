@@ -77,11 +77,6 @@ static int dlc_chain_input_index(const dlc_gpu_unit_t *u, MlirValue v) {
   return -1;
 }
 
-static bool dlc_chain_bool_attr(MlirOperation op, const char *name) {
-  MlirAttribute a = mlirOperationGetAttributeByName(op, dlc_sref(name));
-  return !mlirAttributeIsNull(a) && mlirAttributeIsABool(a) && mlirBoolAttrGetValue(a);
-}
-
 static bool dlc_chain_is_elementwise(MlirOperation op) {
   const dlc_op_info_t *info = dlc_op_info(op);
   if (!info || mlirOperationGetNumResults(op) != 1) return false;
@@ -115,7 +110,7 @@ static bool dlc_chain_plan(dlc_chain_t *c) {
   for (int i = 0; i < u->num_ops; ++i) {
     MlirOperation op = u->ops[i];
     if (dlc_op_is(op, DLC_MATMUL)) {
-      if (c->nl >= DLC_CHAIN_MAX_LAYERS || dlc_chain_bool_attr(op, "transpose_a")) return false;
+      if (c->nl >= DLC_CHAIN_MAX_LAYERS || dlc_attr_flag(op, "transpose_a")) return false;
       dlc_chain_layer_t *l = &c->layers[c->nl];
       dlc_shape_t a, w, r;
       MlirValue av = mlirOperationGetOperand(op, 0), wv = mlirOperationGetOperand(op, 1);
@@ -126,7 +121,7 @@ static bool dlc_chain_plan(dlc_chain_t *c) {
       l->first = i;
       l->end = i + 1;
       l->tail = i;
-      l->trans_b = dlc_chain_bool_attr(op, "transpose_b");
+      l->trans_b = dlc_attr_flag(op, "transpose_b");
       l->w_input = dlc_chain_input_index(u, wv);
       l->k = a.dims[1];
       l->n = r.dims[1];

@@ -413,6 +413,18 @@ CASES = {
 }
 
 
+def check_output(o, want, tol, what="output"):
+    """Raises Fail unless every element of the simulated buffer `o` was written and it matches `want`
+    (numpy) within rtol = atol = tol."""
+    want = np.asarray(want, np.float64)
+    if not o.written.all():
+        raise Fail("%s: %d elements never written" % (what, (~o.written).sum()))
+    got = o.data.reshape(o.shape).astype(np.float64)
+    if got.shape != want.shape or not np.allclose(got, want, rtol=tol, atol=tol):
+        raise Fail("%s differs from numpy (max error %g)" % (
+            what, np.max(np.abs(got - want)) if got.shape == want.shape else -1))
+
+
 def main():
     m = Machine(parse(open(sys.argv[1]).read()))
     bad = 0
@@ -422,13 +434,7 @@ def main():
             want = ref()
             want = want if isinstance(want, tuple) else (want,)
             for i, (o, w) in enumerate(zip(outs, want)):
-                if not o.written.all():
-                    raise Fail("output %d: %d elements never written" % (i, (~o.written).sum()))
-                got = o.data.reshape(o.shape).astype(np.float64)
-                tol = 2e-3 if o.elem == "f16" else 1e-5
-                if got.shape != np.shape(w) or not np.allclose(got, np.asarray(w, np.float64), rtol=tol, atol=tol):
-                    raise Fail("output %d differs from numpy (max error %g)" % (
-                        i, np.max(np.abs(got - np.asarray(w, np.float64))) if got.shape == np.shape(w) else -1))
+                check_output(o, w, 2e-3 if o.elem == "f16" else 1e-5, "output %d" % i)
             print("ok", name)
         except Fail as e:
             bad += 1
