@@ -8,12 +8,6 @@
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
-int dlc_attention_input_of(const dlc_gpu_unit_t *unit, MlirValue v) {
-  for (int i = 0; i < unit->num_inputs; ++i)
-    if (mlirValueEqual(unit->inputs[i], v)) return i;
-  return -1;
-}
-
 static bool att_rank4_f32(MlirValue v, dlc_shape_t *s) {
   return dlc_shape_from_type(mlirValueGetType(v), s) && s->rank == 4 && mlirTypeIsAF32(s->elem);
 }
@@ -23,7 +17,7 @@ static bool att_trace_operand(const dlc_gpu_unit_t *unit, MlirValue v, att_opera
   dlc_shape_t s;
   if (!att_rank4_f32(v, &s)) return false;
   for (int k = 0; k < 4; ++k) o->map[k] = k;
-  o->input = dlc_attention_input_of(unit, v);
+  o->input = dlc_gpu_unit_input_index(unit, v);
   if (o->input >= 0) return true;
   int def = dlc_gpu_unit_op_index(unit, v);
   if (def < 0 || !dlc_op_is(unit->ops[def], DLC_TRANSPOSE)) return false;
@@ -36,7 +30,7 @@ static bool att_trace_operand(const dlc_gpu_unit_t *unit, MlirValue v, att_opera
     return false;
   }
   if (n != 4) return false;
-  o->input = dlc_attention_input_of(unit, mlirOperationGetOperand(tr, 0));
+  o->input = dlc_gpu_unit_input_index(unit, mlirOperationGetOperand(tr, 0));
   for (int k = 0; k < 4; ++k) o->map[k] = perm[k];
   return o->input >= 0 && att_rank4_f32(mlirOperationGetOperand(tr, 0), &s);
 }
@@ -58,7 +52,7 @@ static bool att_readable(const dlc_gpu_unit_t *unit, MlirValue v) {
   int def = dlc_gpu_unit_op_index(unit, v);
   if (def >= 0) return dlc_attention_splat_f32(unit->ops[def], &c);
   dlc_shape_t s;
-  return dlc_attention_input_of(unit, v) >= 0 && dlc_shape_from_type(mlirValueGetType(v), &s) && s.rank <= 4 &&
+  return dlc_gpu_unit_input_index(unit, v) >= 0 && dlc_shape_from_type(mlirValueGetType(v), &s) && s.rank <= 4 &&
          (mlirTypeIsAF32(s.elem) || (mlirTypeIsAInteger(s.elem) && mlirIntegerTypeGetWidth(s.elem) == 1));
 }
 

@@ -47,8 +47,6 @@ static inline int64_t att_smem_floats(const att_plan_t *p) {
   return att_merge_off(p) + (p->splits - 1) * ATT_ROWS_PER_BLOCK * (2 + p->dv);
 }
 
-/* The group input index of `v`, or -1. */
-int dlc_attention_input_of(const dlc_gpu_unit_t *unit, MlirValue v);
 /* Whether `op` is a dlc.constant splat of a float (its value in *v). */
 bool dlc_attention_splat_f32(MlirOperation op, double *v);
 /* Matches the unit's body (see the emitter's top comment for what is accepted); false leaves the group

@@ -103,9 +103,9 @@ void dlc_conv_absorb_epilogue(dlc_gpu_unit_t *unit, MlirOperation conv, bool loo
 bool dlc_conv_input_indices(const dlc_gpu_unit_t *unit, MlirValue x, MlirValue w, MlirValue bias, MlirValue residual, int *ix,
                             int *iw, int *ib, int *ir) {
   if (unit->num_outputs != 1) return false;
-  *ix = dlc_gemm_input_index(unit, x);
-  *iw = dlc_gemm_input_index(unit, w);
-  *ib = mlirValueIsNull(bias) ? -1 : dlc_gemm_input_index(unit, bias);
-  *ir = mlirValueIsNull(residual) ? -1 : dlc_gemm_input_index(unit, residual);
+  *ix = dlc_gpu_unit_input_index(unit, x);
+  *iw = dlc_gpu_unit_input_index(unit, w);
+  *ib = mlirValueIsNull(bias) ? -1 : dlc_gpu_unit_input_index(unit, bias);
+  *ir = mlirValueIsNull(residual) ? -1 : dlc_gpu_unit_input_index(unit, residual);
   return *ix >= 0 && *iw >= 0 && (mlirValueIsNull(bias) || *ib >= 0) && (mlirValueIsNull(residual) || *ir >= 0);
 }

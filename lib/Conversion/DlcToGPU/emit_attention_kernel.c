@@ -445,7 +445,7 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
   for (int s = 0; s < p->nscore; ++s)
     for (int k = 0; k < (int)mlirOperationGetNumOperands(p->score[s]) && k < 3; ++k) {
       MlirValue o = mlirOperationGetOperand(p->score[s], k);
-      int in = dlc_attention_input_of(unit, o);
+      int in = dlc_gpu_unit_input_index(unit, o);
       rowoff[s][k][0] = 0;
       if (in >= 0) att_bcast_offset(e, in, idx4, false, rowoff[s][k]);
     }
@@ -606,7 +606,7 @@ static dlcrt_status_t att_emit(att_emit_t *e, const char *func_name) {
     MlirValue prev = s == 0 ? mlirOperationGetResult(p->mm1, 0) : mlirOperationGetResult(p->score[s - 1], 0);
     for (int k = 0; k < n && k < 3; ++k) {
       MlirValue o = mlirOperationGetOperand(op, k);
-      int in = dlc_attention_input_of(unit, o);
+      int in = dlc_gpu_unit_input_index(unit, o);
       double c;
       if (mlirValueEqual(o, prev)) {
         strcpy(argn[k], sc);

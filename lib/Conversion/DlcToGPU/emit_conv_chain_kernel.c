@@ -83,21 +83,6 @@ static const char *dlc_cc_op(dlc_cc_t *c, const char *op, const char *a, const c
   return out;
 }
 
-static int dlc_cc_input(const dlc_gpu_unit_t *u, MlirValue v) {
-  for (int i = 0; i < u->num_inputs; ++i)
-    if (mlirValueEqual(u->inputs[i], v)) return i;
-  return -1;
-}
-
-static bool dlc_cc_elementwise(MlirOperation op) {
-  const dlc_op_info_t *info = dlc_op_info(op);
-  if (!info || mlirOperationGetNumResults(op) != 1) return false;
-  switch (info->op_class) {
-    case DLC_OPC_UNARY: case DLC_OPC_BINARY: case DLC_OPC_COMPARE: case DLC_OPC_WHERE: case DLC_OPC_CAST: return true;
-    default: return false;
-  }
-}
-
 /* An outside operand broadcasting to the 4-D shape `r` (f32, static, each dim 1 or r's). */
 static bool dlc_cc_broadcasts(const dlc_shape_t *s, const dlc_shape_t *r) {
   if (!mlirTypeIsAF32(s->elem) || !dlc_shape_is_static(s) || s->rank > 4) return false;
@@ -115,14 +100,14 @@ static bool dlc_cc_segment_ok(const dlc_cc_t *c, int conv, int first, int end) {
   dlc_shape_from_type(ty, &rs);
   for (int i = first; i < end; ++i) {
     MlirOperation op = u->ops[i];
-    if (!dlc_cc_elementwise(op) || !mlirTypeEqual(mlirValueGetType(mlirOperationGetResult(op, 0)), ty) ||
+    if (!dlc_gpu_is_elementwise_op(op) || !mlirTypeEqual(mlirValueGetType(mlirOperationGetResult(op, 0)), ty) ||
         mlirOperationGetNumOperands(op) > 3)
       return false;
     for (intptr_t o = 0; o < mlirOperationGetNumOperands(op); ++o) {
       MlirValue v = mlirOperationGetOperand(op, o);
       int d = dlc_gpu_unit_op_index(u, v);
       dlc_shape_t s;
-      if (d >= 0 ? !(d == conv || (d >= first && d < i)) : (dlc_cc_input(u, v) < 0 || !dlc_shape_from_type(mlirValueGetType(v), &s) ||
+      if (d >= 0 ? !(d == conv || (d >= first && d < i)) : (dlc_gpu_unit_input_index(u, v) < 0 || !dlc_shape_from_type(mlirValueGetType(v), &s) ||
                                                               !dlc_cc_broadcasts(&s, &rs)))
         return false;
     }
@@ -161,11 +146,11 @@ static bool dlc_cc_plan(dlc_cc_t *c) {
   }
   int out_def = dlc_gpu_unit_op_index(u, u->outputs[0]);
   if (out_def < c->bconv) return false;
-  c->ix = dlc_cc_input(u, mlirOperationGetOperand(A, 0));
-  c->iwa = dlc_cc_input(u, mlirOperationGetOperand(A, 1));
-  c->iwb = dlc_cc_input(u, mlirOperationGetOperand(B, 1));
-  c->iba = c->ca.bias ? dlc_cc_input(u, mlirOperationGetOperand(A, 2)) : -1;
-  c->ibb = c->cb.bias ? dlc_cc_input(u, mlirOperationGetOperand(B, 2)) : -1;
+  c->ix = dlc_gpu_unit_input_index(u, mlirOperationGetOperand(A, 0));
+  c->iwa = dlc_gpu_unit_input_index(u, mlirOperationGetOperand(A, 1));
+  c->iwb = dlc_gpu_unit_input_index(u, mlirOperationGetOperand(B, 1));
+  c->iba = c->ca.bias ? dlc_gpu_unit_input_index(u, mlirOperationGetOperand(A, 2)) : -1;
+  c->ibb = c->cb.bias ? dlc_gpu_unit_input_index(u, mlirOperationGetOperand(B, 2)) : -1;
   if (c->ix < 0 || c->iwa < 0 || c->iwb < 0 || (c->ca.bias && c->iba < 0) || (c->cb.bias && c->ibb < 0)) return false;
   /* the schedule: the group's tile and threads, or the cost model's choice */
   MlirAttribute dict = mlirOperationGetAttributeByName(u->group, dlc_sref(DLC_FUSION_ATTR));
@@ -236,7 +221,7 @@ static dlcrt_status_t dlc_cc_epilogue(dlc_cc_t *c, int conv, int bias_in, int fi
       if (d >= 0) {
         names[j] = c->val[d];
       } else {
-        dlc_cc_load_input(c, dlc_cc_input(u, v), pos, loaded[j]);
+        dlc_cc_load_input(c, dlc_gpu_unit_input_index(u, v), pos, loaded[j]);
         names[j] = loaded[j];
       }
     }

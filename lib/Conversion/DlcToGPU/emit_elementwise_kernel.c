@@ -52,15 +52,6 @@ typedef struct dlc_ew_t {
   int next;
 } dlc_ew_t;
 
-static bool dlc_is_elementwise(MlirOperation op) {
-  const dlc_op_info_t *info = dlc_op_info(op);
-  if (!info || mlirOperationGetNumResults(op) != 1) return false;
-  switch (info->op_class) {
-    case DLC_OPC_UNARY: case DLC_OPC_BINARY: case DLC_OPC_COMPARE: case DLC_OPC_WHERE: case DLC_OPC_CAST: return true;
-    default: return false;
-  }
-}
-
 /* A dlc.constant holding one value (a splat): inside a loop group (the fusion passes clone small
  * scalar constants into the groups that use them) it is an arith.constant in the kernel. */
 static bool dlc_is_splat_constant(MlirOperation op) {
@@ -112,7 +103,7 @@ static bool dlc_ew_accepts(dlc_gpu_unit_t *unit, dlc_shape_t *out) {
   if (!mlirOperationIsNull(unit->group) && !dlc_gpu_fusion_kind_is(unit, "loop")) return false;
   if (unit->num_outputs < 1 || !dlc_gpu_output_shape(unit, 0, out) || out->rank < 1) return false;
   for (int i = 0; i < unit->num_ops; ++i) {
-    if (!dlc_is_elementwise(unit->ops[i]) && !(!mlirOperationIsNull(unit->group) && dlc_is_splat_constant(unit->ops[i])))
+    if (!dlc_gpu_is_elementwise_op(unit->ops[i]) && !(!mlirOperationIsNull(unit->group) && dlc_is_splat_constant(unit->ops[i])))
       return false;
     dlc_shape_t r;
     if (!dlc_shape_from_type(mlirValueGetType(mlirOperationGetResult(unit->ops[i], 0)), &r) || !dlc_broadcasts_to(&r, out))

@@ -318,12 +318,6 @@ static bool dlc_gemm_plan_group(dlc_gpu_unit_t *unit, dlc_gemm_plan_t *plan) {
   return i == unit->num_ops && mlirValueEqual(unit->outputs[0], last);
 }
 
-int dlc_gemm_input_index(const dlc_gpu_unit_t *unit, MlirValue v) {
-  for (int i = 0; i < unit->num_inputs; ++i)
-    if (mlirValueEqual(unit->inputs[i], v)) return i;
-  return -1;
-}
-
 /* How an operand's batch dims [0, rank-2) relate to the result's: the same dims (*full: the operand
  * has the whole batch), or all 1 (a batch of 1 that the runtime broadcasts with stride 0). False for
  * anything else (a partial broadcast). */
@@ -355,9 +349,9 @@ dlcrt_status_t dlc_gpu_emit_gemm_call(dlc_gpu_unit_t *unit, const char *func_nam
   bool planned = mlirOperationIsNull(unit->group) ? dlc_gemm_plan_single(unit, &plan) : dlc_gemm_plan_group(unit, &plan);
   if (!planned || unit->num_outputs != 1) return NULL;
   MlirValue lhs = mlirOperationGetOperand(plan.matmul, 0), rhs = mlirOperationGetOperand(plan.matmul, 1);
-  int ia = dlc_gemm_input_index(unit, lhs), ib = dlc_gemm_input_index(unit, rhs);
-  int ibias = mlirValueIsNull(plan.bias) ? -1 : dlc_gemm_input_index(unit, plan.bias);
-  int ires = mlirValueIsNull(plan.residual) ? -1 : dlc_gemm_input_index(unit, plan.residual);
+  int ia = dlc_gpu_unit_input_index(unit, lhs), ib = dlc_gpu_unit_input_index(unit, rhs);
+  int ibias = mlirValueIsNull(plan.bias) ? -1 : dlc_gpu_unit_input_index(unit, plan.bias);
+  int ires = mlirValueIsNull(plan.residual) ? -1 : dlc_gpu_unit_input_index(unit, plan.residual);
   if (ia < 0 || ib < 0 || (!mlirValueIsNull(plan.bias) && ibias < 0) || (!mlirValueIsNull(plan.residual) && ires < 0))
     return NULL;
   dlc_shape_t as, bs, cs, biass;

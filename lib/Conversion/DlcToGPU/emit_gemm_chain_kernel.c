@@ -71,21 +71,6 @@ static const char *dlc_chain_fresh(dlc_chain_t *c, char *buf) {
   return buf;
 }
 
-static int dlc_chain_input_index(const dlc_gpu_unit_t *u, MlirValue v) {
-  for (int i = 0; i < u->num_inputs; ++i)
-    if (mlirValueEqual(u->inputs[i], v)) return i;
-  return -1;
-}
-
-static bool dlc_chain_is_elementwise(MlirOperation op) {
-  const dlc_op_info_t *info = dlc_op_info(op);
-  if (!info || mlirOperationGetNumResults(op) != 1) return false;
-  switch (info->op_class) {
-    case DLC_OPC_UNARY: case DLC_OPC_BINARY: case DLC_OPC_COMPARE: case DLC_OPC_WHERE: case DLC_OPC_CAST: return true;
-    default: return false;
-  }
-}
-
 /* Every value of the element type f32. */
 static bool dlc_chain_f32(MlirValue v, dlc_shape_t *s) {
   return dlc_shape_from_type(mlirValueGetType(v), s) && mlirTypeIsAF32(s->elem);
@@ -122,14 +107,14 @@ static bool dlc_chain_plan(dlc_chain_t *c) {
       l->end = i + 1;
       l->tail = i;
       l->trans_b = dlc_attr_flag(op, "transpose_b");
-      l->w_input = dlc_chain_input_index(u, wv);
+      l->w_input = dlc_gpu_unit_input_index(u, wv);
       l->k = a.dims[1];
       l->n = r.dims[1];
       if (l->w_input < 0 || l->k == DLC_DYN || l->n == DLC_DYN || w.dims[l->trans_b ? 1 : 0] != l->k ||
           w.dims[l->trans_b ? 0 : 1] != l->n)
         return false;
       if (c->nl == 0) {
-        c->a_input = dlc_chain_input_index(u, av);
+        c->a_input = dlc_gpu_unit_input_index(u, av);
         if (c->a_input < 0) return false;
         c->m_dynamic = a.dims[0] == DLC_DYN;
         c->m = a.dims[0];
@@ -144,7 +129,7 @@ static bool dlc_chain_plan(dlc_chain_t *c) {
       ++c->nl;
       continue;
     }
-    if (c->nl == 0 || !dlc_chain_is_elementwise(op)) return false;
+    if (c->nl == 0 || !dlc_gpu_is_elementwise_op(op)) return false;
     dlc_chain_layer_t *l = &c->layers[c->nl - 1];
     MlirType ty = mlirValueGetType(mlirOperationGetResult(u->ops[l->matmul], 0));
     if (!mlirTypeEqual(mlirValueGetType(mlirOperationGetResult(op, 0)), ty)) return false;
@@ -156,7 +141,7 @@ static bool dlc_chain_plan(dlc_chain_t *c) {
         if (d < l->matmul) return false; /* a value of an earlier layer: not kept */
         continue;
       }
-      if (dlc_chain_input_index(u, v) < 0 || !dlc_chain_f32(v, &s) || !dlc_chain_epilogue_input_ok(c, &s, l->n)) return false;
+      if (dlc_gpu_unit_input_index(u, v) < 0 || !dlc_chain_f32(v, &s) || !dlc_chain_epilogue_input_ok(c, &s, l->n)) return false;
     }
     l->end = i + 1;
     l->tail = i;
@@ -231,7 +216,7 @@ static dlcrt_status_t dlc_chain_epilogue(dlc_chain_t *c, int k, dlc_emit_t *e, c
         names[j] = c->op_val[d];
         continue;
       }
-      int in = dlc_chain_input_index(u, v);
+      int in = dlc_gpu_unit_input_index(u, v);
       if (col_in && col_in[in][0]) {
         names[j] = col_in[in];
       } else {
@@ -352,7 +337,7 @@ static dlcrt_status_t dlc_chain_layer_columns(dlc_chain_t *c, int k, dlc_emit_t 
   if (!col_in) return dlcrt_make_status(DLCRT_STATUS_RESOURCE_EXHAUSTED, "out of memory in the GEMM-chain kernel emitter");
   for (int i = l->first + 1; i < l->end; ++i)
     for (intptr_t o = 0; o < mlirOperationGetNumOperands(u->ops[i]); ++o) {
-      int in = dlc_chain_input_index(u, mlirOperationGetOperand(u->ops[i], o));
+      int in = dlc_gpu_unit_input_index(u, mlirOperationGetOperand(u->ops[i], o));
       dlc_shape_t s;
       if (in < 0 || col_in[in][0]) continue;
       dlc_gpu_input_shape(u, in, &s);
@@ -489,7 +474,7 @@ static dlcrt_status_t dlc_chain_layer_warps(dlc_chain_t *c, int k, dlc_emit_t *e
                        a->rc, a->rg);
     for (int i = l->first + 1; i < l->end; ++i)
       for (intptr_t o = 0; o < mlirOperationGetNumOperands(u->ops[i]); ++o) {
-        int in = dlc_chain_input_index(u, mlirOperationGetOperand(u->ops[i], o));
+        int in = dlc_gpu_unit_input_index(u, mlirOperationGetOperand(u->ops[i], o));
         dlc_shape_t s;
         if (in < 0 || pre[j * u->num_inputs + in][0]) continue;
         dlc_gpu_input_shape(u, in, &s);

@@ -44,8 +44,6 @@ bool dlc_gemm_module_allows_tf32(MlirOperation op);
 /* The other operand of `add` when it is a dlc.add of `result` and a tensor of the same type (a
  * residual, cuBLASLt's C with beta 1), else a null value. */
 MlirValue dlc_gemm_residual_of(MlirOperation add, MlirValue result);
-/* Index of `v` among the unit's inputs, or -1. */
-int dlc_gemm_input_index(const dlc_gpu_unit_t *unit, MlirValue v);
 
 /* The residual add (or, with `loop_groups`, a loop fusion group that is exactly that add [+ relu]) and
  * the relu that follow `conv` as its only users, absorbed into `unit` (conv_epilogue.c); nothing under

@@ -110,6 +110,11 @@ dlcrt_status_t dlc_gpu_emit_transpose_kernel(dlc_gpu_unit_t *unit, const char *f
 dlcrt_status_t dlc_gpu_unit_absorb(dlc_gpu_unit_t *unit, MlirOperation op);
 /* Index of the unit op defining `v`, or -1 when `v` is defined outside the unit. */
 int dlc_gpu_unit_op_index(const dlc_gpu_unit_t *unit, MlirValue v);
+/* Index of the unit input that is `v`, or -1. */
+int dlc_gpu_unit_input_index(const dlc_gpu_unit_t *unit, MlirValue v);
+/* A one-result dlc op computed element by element from scalars (unary, binary, compare, where, cast):
+ * what the kernels' scalar formulas (scalar_op.h) cover. */
+bool dlc_gpu_is_elementwise_op(MlirOperation op);
 /* True when every use of `v` is an op of the unit. */
 bool dlc_gpu_unit_only_internal_uses(const dlc_gpu_unit_t *unit, MlirValue v);
 

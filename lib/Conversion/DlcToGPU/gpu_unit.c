@@ -14,6 +14,21 @@ int dlc_gpu_unit_op_index(const dlc_gpu_unit_t *unit, MlirValue v) {
   return -1;
 }
 
+int dlc_gpu_unit_input_index(const dlc_gpu_unit_t *unit, MlirValue v) {
+  for (int i = 0; i < unit->num_inputs; ++i)
+    if (mlirValueEqual(unit->inputs[i], v)) return i;
+  return -1;
+}
+
+bool dlc_gpu_is_elementwise_op(MlirOperation op) {
+  const dlc_op_info_t *info = dlc_op_info(op);
+  if (!info || mlirOperationGetNumResults(op) != 1) return false;
+  switch (info->op_class) {
+    case DLC_OPC_UNARY: case DLC_OPC_BINARY: case DLC_OPC_COMPARE: case DLC_OPC_WHERE: case DLC_OPC_CAST: return true;
+    default: return false;
+  }
+}
+
 static bool dlc_unit_contains(const dlc_gpu_unit_t *unit, MlirOperation op) {
   for (int i = 0; i < unit->num_ops; ++i)
     if (mlirOperationEqual(unit->ops[i], op)) return true;
