@@ -13,6 +13,7 @@
 #include "dlc/cost_model.h"
 #include "dlc/dialect.h"
 #include "dlc/mlir_util.h"
+#include "dlc/op_params.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
@@ -95,19 +96,13 @@ const char *dlc_conv_chain_conv(MlirOperation conv, dlc_conv_chain_conv_t *out) 
     return "dynamic or not rank-4 shapes";
   if (nops == 3 && (!dlc_ccc_static_f32(mlirOperationGetOperand(conv, 2), 1, &bs) || bs.dims[0] != ws.dims[0]))
     return "a bias that is not [C_out] f32";
-  int64_t groups = 1, strides[2] = {1, 1}, dil[2] = {1, 1}, pads[4] = {0, 0, 0, 0};
-  int32_t cnt = 0;
-  dlcrt_status_t st = dlc_attr_i64(conv, "groups", 1, &groups);
-  if (!st && !mlirAttributeIsNull(mlirOperationGetAttributeByName(conv, dlc_sref("strides"))))
-    st = dlc_attr_i64_array(conv, "strides", strides, 2, &cnt);
-  if (!st && !mlirAttributeIsNull(mlirOperationGetAttributeByName(conv, dlc_sref("dilations"))))
-    st = dlc_attr_i64_array(conv, "dilations", dil, 2, &cnt);
-  if (!st && !mlirAttributeIsNull(mlirOperationGetAttributeByName(conv, dlc_sref("pads"))))
-    st = dlc_attr_i64_array(conv, "pads", pads, 4, &cnt);
+  dlc_window_params_t wp;
+  dlcrt_status_t st = dlc_window_params(conv, &wp);
   if (st) {
     dlcrt_status_free(st);
     return "unreadable attributes";
   }
+  const int64_t groups = wp.groups, *strides = wp.strides, *dil = wp.dilations, *pads = wp.pads;
   static char why[64]; /* the passes run on one thread */
   if (groups != 1) return "grouped (groups != 1)";
   if (strides[0] != 1 || strides[1] != 1) {

@@ -3,7 +3,7 @@
  * group that is exactly that add (+ relu), then a relu that is the only user of what came before. Nothing
  * under --no-fusion (dlc_gpu_options_t.no_fusion): one launch per op is the baseline fusion is measured
  * against. One copy for both convolution paths, with the lookup of the convolution's operands among the
- * unit's inputs once the epilogue is absorbed. */
+ * unit's inputs once the epilogue is absorbed, and the output-size arithmetic both need. */
 #include "gemm_call.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -108,4 +108,19 @@ bool dlc_conv_input_indices(const dlc_gpu_unit_t *unit, MlirValue x, MlirValue w
   *ib = mlirValueIsNull(bias) ? -1 : dlc_gpu_unit_input_index(unit, bias);
   *ir = mlirValueIsNull(residual) ? -1 : dlc_gpu_unit_input_index(unit, residual);
   return *ix >= 0 && *iw >= 0 && (mlirValueIsNull(bias) || *ib >= 0) && (mlirValueIsNull(residual) || *ir >= 0);
+}
+
+dlc_gemm_idx_t dlc_conv_out_size(dlc_gemm_text_t *t, int64_t static_size, dlc_gemm_idx_t in, int64_t pads, int64_t dilation,
+                                 int64_t k, int64_t stride) {
+  if (static_size != DLC_DYN) return dlc_gemm_const(t, static_size);
+  dlc_gemm_idx_t x = dlc_gemm_arith(t, "addi", in, dlc_gemm_const(t, pads - dilation * (k - 1) - 1));
+  x = dlc_gemm_arith(t, "divsi", x, dlc_gemm_const(t, stride));
+  return dlc_gemm_arith(t, "addi", x, dlc_gemm_const(t, 1));
+}
+
+bool dlc_conv_read_params(MlirOperation conv, dlc_window_params_t *out) {
+  dlcrt_status_t st = dlc_window_params(conv, out);
+  bool ok = st == NULL;
+  dlcrt_status_free(st);
+  return ok;
 }

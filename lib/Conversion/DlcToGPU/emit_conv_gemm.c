@@ -21,48 +21,11 @@
 
 #include "gemm_call.h"
 
-typedef struct dlc_conv_attrs_t {
-  int64_t strides[2], pads[4], dilations[2];
-} dlc_conv_attrs_t;
-
-static bool dlc_conv_read_attrs(MlirOperation op, dlc_conv_attrs_t *a) {
-  int64_t groups = 1;
-  int32_t n = 0;
-  a->strides[0] = a->strides[1] = a->dilations[0] = a->dilations[1] = 1;
-  memset(a->pads, 0, sizeof(a->pads));
-  dlcrt_status_t st = dlc_attr_i64(op, "groups", 1, &groups);
-  if (!st && !mlirAttributeIsNull(mlirOperationGetAttributeByName(op, dlc_sref("strides"))))
-    st = dlc_attr_i64_array(op, "strides", a->strides, 2, &n);
-  if (!st && !mlirAttributeIsNull(mlirOperationGetAttributeByName(op, dlc_sref("pads"))))
-    st = dlc_attr_i64_array(op, "pads", a->pads, 4, &n);
-  if (!st && !mlirAttributeIsNull(mlirOperationGetAttributeByName(op, dlc_sref("dilations"))))
-    st = dlc_attr_i64_array(op, "dilations", a->dilations, 2, &n);
-  bool ok = !st && groups == 1;
-  dlcrt_status_free(st);
-  return ok;
-}
-
-/* `%name = arith.<op> a, b : index` with a fresh name. */
-static dlc_gemm_idx_t dlc_conv_arith(dlc_gemm_text_t *t, const char *op, dlc_gemm_idx_t a, dlc_gemm_idx_t b) {
-  dlc_gemm_idx_t v = dlc_gemm_fresh(t);
-  dlc_strbuf_appendf(t->out, "  %s = arith.%s %s, %s : index\n", v.s, op, a.s, b.s);
-  return v;
-}
-
-/* An output size: (in + pad_lo + pad_hi - dilation*(k-1) - 1) / stride + 1, or the static one. */
-static dlc_gemm_idx_t dlc_conv_out_size(dlc_gemm_text_t *t, int64_t static_size, dlc_gemm_idx_t in, int64_t pads,
-                                        int64_t dilation, int64_t k, int64_t stride) {
-  if (static_size != DLC_DYN) return dlc_gemm_const(t, static_size);
-  dlc_gemm_idx_t x = dlc_conv_arith(t, "addi", in, dlc_gemm_const(t, pads - dilation * (k - 1) - 1));
-  x = dlc_conv_arith(t, "divsi", x, dlc_gemm_const(t, stride));
-  return dlc_conv_arith(t, "addi", x, dlc_gemm_const(t, 1));
-}
-
 /* Opens a 1-D launch of ceil(total / 256) blocks of 256 threads; %<prefix>_i is the element index,
  * inside an scf.if i < total. */
 static void dlc_conv_open_launch(dlc_gemm_text_t *t, const char *prefix, dlc_gemm_idx_t total) {
   dlc_gemm_idx_t threads = dlc_gemm_const(t, 256), one = dlc_gemm_const(t, 1);
-  dlc_gemm_idx_t grid = dlc_conv_arith(t, "ceildivui", total, threads);
+  dlc_gemm_idx_t grid = dlc_gemm_arith(t, "ceildivui", total, threads);
   dlc_strbuf_appendf(t->out,
                      "  gpu.launch blocks(%%%s_bx, %%%s_by, %%%s_bz) in (%%%s_gx = %s, %%%s_gy = %s, %%%s_gz = %s) "
                      "threads(%%%s_tx, %%%s_ty, %%%s_tz) in (%%%s_sx = %s, %%%s_sy = %s, %%%s_sz = %s) {\n",
@@ -81,8 +44,8 @@ dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_nam
   *handled = false;
   MlirOperation conv = unit->ops[0];
   intptr_t nops = mlirOperationGetNumOperands(conv);
-  dlc_conv_attrs_t at;
-  if (nops < 2 || nops > 3 || !dlc_conv_read_attrs(conv, &at)) return NULL;
+  dlc_window_params_t at;
+  if (nops < 2 || nops > 3 || !dlc_conv_read_params(conv, &at) || at.groups != 1) return NULL;
   MlirValue x = mlirOperationGetOperand(conv, 0), w = mlirOperationGetOperand(conv, 1);
   MlirValue bias = nops == 3 ? mlirOperationGetOperand(conv, 2) : (MlirValue){NULL};
   dlc_shape_t xs, ws, ys, bs;
@@ -133,15 +96,15 @@ dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_nam
   {
     dlc_gemm_idx_t i;
     snprintf(i.s, sizeof(i.s), "%%im_i");
-    dlc_gemm_idx_t p = dlc_conv_arith(&t, "remui", i, ohw), t1 = dlc_conv_arith(&t, "divui", i, ohw);
-    dlc_gemm_idx_t q = dlc_conv_arith(&t, "remui", t1, ckk), ni = dlc_conv_arith(&t, "divui", t1, ckk);
-    dlc_gemm_idx_t owi = dlc_conv_arith(&t, "remui", p, ow), ohi = dlc_conv_arith(&t, "divui", p, ow);
-    dlc_gemm_idx_t kwi = dlc_conv_arith(&t, "remui", q, kwc), t2 = dlc_conv_arith(&t, "divui", q, kwc);
-    dlc_gemm_idx_t khi = dlc_conv_arith(&t, "remui", t2, khc), ci = dlc_conv_arith(&t, "divui", t2, khc);
-    dlc_gemm_idx_t ih = dlc_conv_arith(&t, "subi",
-                                       dlc_conv_arith(&t, "addi", dlc_gemm_mul(&t, ohi, sh), dlc_gemm_mul(&t, khi, dh)), pt);
-    dlc_gemm_idx_t iwi = dlc_conv_arith(&t, "subi",
-                                        dlc_conv_arith(&t, "addi", dlc_gemm_mul(&t, owi, sw), dlc_gemm_mul(&t, kwi, dw)), pl);
+    dlc_gemm_idx_t p = dlc_gemm_arith(&t, "remui", i, ohw), t1 = dlc_gemm_arith(&t, "divui", i, ohw);
+    dlc_gemm_idx_t q = dlc_gemm_arith(&t, "remui", t1, ckk), ni = dlc_gemm_arith(&t, "divui", t1, ckk);
+    dlc_gemm_idx_t owi = dlc_gemm_arith(&t, "remui", p, ow), ohi = dlc_gemm_arith(&t, "divui", p, ow);
+    dlc_gemm_idx_t kwi = dlc_gemm_arith(&t, "remui", q, kwc), t2 = dlc_gemm_arith(&t, "divui", q, kwc);
+    dlc_gemm_idx_t khi = dlc_gemm_arith(&t, "remui", t2, khc), ci = dlc_gemm_arith(&t, "divui", t2, khc);
+    dlc_gemm_idx_t ih = dlc_gemm_arith(&t, "subi",
+                                       dlc_gemm_arith(&t, "addi", dlc_gemm_mul(&t, ohi, sh), dlc_gemm_mul(&t, khi, dh)), pt);
+    dlc_gemm_idx_t iwi = dlc_gemm_arith(&t, "subi",
+                                        dlc_gemm_arith(&t, "addi", dlc_gemm_mul(&t, owi, sw), dlc_gemm_mul(&t, kwi, dw)), pl);
     dlc_strbuf_appendf(&body, "  %%im_ok0 = arith.cmpi sge, %s, %s : index\n", ih.s, zero_i.s);
     dlc_strbuf_appendf(&body, "  %%im_ok1 = arith.cmpi slt, %s, %s : index\n", ih.s, h.s);
     dlc_strbuf_appendf(&body, "  %%im_ok2 = arith.cmpi sge, %s, %s : index\n", iwi.s, zero_i.s);
@@ -187,8 +150,8 @@ dlcrt_status_t dlc_gpu_emit_conv_gemm(dlc_gpu_unit_t *unit, const char *func_nam
     dlc_conv_open_launch(&t, "ep", total_out);
     dlc_gemm_idx_t i;
     snprintf(i.s, sizeof(i.s), "%%ep_i");
-    dlc_gemm_idx_t p = dlc_conv_arith(&t, "remui", i, ohw), t1 = dlc_conv_arith(&t, "divui", i, ohw);
-    dlc_gemm_idx_t oi = dlc_conv_arith(&t, "remui", t1, o), ni = dlc_conv_arith(&t, "divui", t1, o);
+    dlc_gemm_idx_t p = dlc_gemm_arith(&t, "remui", i, ohw), t1 = dlc_gemm_arith(&t, "divui", i, ohw);
+    dlc_gemm_idx_t oi = dlc_gemm_arith(&t, "remui", t1, o), ni = dlc_gemm_arith(&t, "divui", t1, o);
     dlc_strbuf_appendf(&body,
                        "  %%ep_y = memref.load %%gemm_c[%s, %s, %s] : memref<?x?x?x%s, strided<[?, ?, ?], offset: ?>>\n",
                        ni.s, oi.s, p.s, e);

@@ -45,29 +45,6 @@
 #define DLC_CK_THREADS 256
 #define DLC_CK_CGROUPS (DLC_CK_THREADS / DLC_CK_TM) /* channel groups per block: 4 */
 
-typedef struct dlc_ck_attrs_t {
-  int64_t strides[2], pads[4], dilations[2], groups;
-} dlc_ck_attrs_t;
-
-static bool dlc_ck_read_attrs(MlirOperation op, dlc_ck_attrs_t *a) {
-  int64_t groups = 1;
-  int32_t n = 0;
-  a->groups = 1;
-  a->strides[0] = a->strides[1] = a->dilations[0] = a->dilations[1] = 1;
-  memset(a->pads, 0, sizeof(a->pads));
-  dlcrt_status_t st = dlc_attr_i64(op, "groups", 1, &groups);
-  if (!st && !mlirAttributeIsNull(mlirOperationGetAttributeByName(op, dlc_sref("strides"))))
-    st = dlc_attr_i64_array(op, "strides", a->strides, 2, &n);
-  if (!st && !mlirAttributeIsNull(mlirOperationGetAttributeByName(op, dlc_sref("pads"))))
-    st = dlc_attr_i64_array(op, "pads", a->pads, 4, &n);
-  if (!st && !mlirAttributeIsNull(mlirOperationGetAttributeByName(op, dlc_sref("dilations"))))
-    st = dlc_attr_i64_array(op, "dilations", a->dilations, 2, &n);
-  a->groups = groups;
-  bool ok = !st && groups >= 1 && a->strides[0] > 0 && a->strides[1] > 0 && a->dilations[0] > 0 && a->dilations[1] > 0;
-  dlcrt_status_free(st);
-  return ok;
-}
-
 /* The threshold: the enclosing module's `dlc.conv_kernel_max_macs` or the default. */
 static int64_t dlc_ck_max_macs(MlirOperation op) {
   MlirOperation m = op;
@@ -83,12 +60,6 @@ static int64_t dlc_ck_max_macs(MlirOperation op) {
 static int64_t dlc_ck_static(int64_t d) { return d == DLC_DYN ? 128 : d; }
 
 /* `%name = arith.<op> a, b : index` with a fresh name. */
-static dlc_gemm_idx_t dlc_ck_arith(dlc_gemm_text_t *t, const char *op, dlc_gemm_idx_t a, dlc_gemm_idx_t b) {
-  dlc_gemm_idx_t v = dlc_gemm_fresh(t);
-  dlc_strbuf_appendf(t->out, "  %s = arith.%s %s, %s : index\n", v.s, op, a.s, b.s);
-  return v;
-}
-
 static dlc_gemm_idx_t dlc_ck_cmp(dlc_gemm_text_t *t, const char *pred, dlc_gemm_idx_t a, dlc_gemm_idx_t b) {
   dlc_gemm_idx_t v = dlc_gemm_fresh(t);
   dlc_strbuf_appendf(t->out, "  %s = arith.cmpi %s, %s, %s : index\n", v.s, pred, a.s, b.s);
@@ -104,17 +75,8 @@ static dlc_gemm_idx_t dlc_ck_and(dlc_gemm_text_t *t, dlc_gemm_idx_t a, dlc_gemm_
 /* min(max(v, 0), hi - 1): an in-bounds index for a load whose value is then selected away. */
 static dlc_gemm_idx_t dlc_ck_clamp(dlc_gemm_text_t *t, dlc_gemm_idx_t v, dlc_gemm_idx_t zero, dlc_gemm_idx_t hi,
                                    dlc_gemm_idx_t one) {
-  dlc_gemm_idx_t top = dlc_ck_arith(t, "subi", hi, one);
-  return dlc_ck_arith(t, "minsi", dlc_ck_arith(t, "maxsi", v, zero), top);
-}
-
-/* An output size: (in + pads - dilation*(k-1) - 1) / stride + 1, or the static one. */
-static dlc_gemm_idx_t dlc_ck_out_size(dlc_gemm_text_t *t, int64_t static_size, dlc_gemm_idx_t in, int64_t pads,
-                                      int64_t dilation, int64_t k, int64_t stride) {
-  if (static_size != DLC_DYN) return dlc_gemm_const(t, static_size);
-  dlc_gemm_idx_t x = dlc_ck_arith(t, "addi", in, dlc_gemm_const(t, pads - dilation * (k - 1) - 1));
-  x = dlc_ck_arith(t, "divsi", x, dlc_gemm_const(t, stride));
-  return dlc_ck_arith(t, "addi", x, dlc_gemm_const(t, 1));
+  dlc_gemm_idx_t top = dlc_gemm_arith(t, "subi", hi, one);
+  return dlc_gemm_arith(t, "minsi", dlc_gemm_arith(t, "maxsi", v, zero), top);
 }
 
 /* What the direct (grouped) kernel needs of the convolution. */
@@ -138,7 +100,7 @@ static void dlc_ck_emit_direct(dlc_gemm_text_t *t, const dlc_ck_direct_t *k, con
   dlc_gemm_idx_t khw = dlc_gemm_const(t, k->kh * k->kw), kwc = dlc_gemm_const(t, k->kw);
   dlc_gemm_idx_t opg = dlc_gemm_const(t, k->opg), cgc = dlc_gemm_const(t, k->cg);
   dlc_gemm_idx_t total = dlc_gemm_mul(t, dlc_gemm_mul(t, n, oc), dlc_gemm_mul(t, oh, ow));
-  dlc_gemm_idx_t grid = dlc_ck_arith(t, "ceildivui", total, thr);
+  dlc_gemm_idx_t grid = dlc_gemm_arith(t, "ceildivui", total, thr);
   dlc_strbuf_appendf(t->out, "  scf.if %s {\n", dlc_ck_cmp(t, "ugt", total, zero).s); /* no launch of 0 blocks */
   dlc_strbuf_appendf(t->out,
                      "  gpu.launch blocks(%%ck_bx, %%ck_by, %%ck_bz) in (%%ck_gx = %s, %%ck_gy = %s, %%ck_gz = %s) "
@@ -146,28 +108,28 @@ static void dlc_ck_emit_direct(dlc_gemm_text_t *t, const dlc_ck_direct_t *k, con
                      grid.s, one.s, one.s, thr.s, one.s, one.s);
   dlc_strbuf_append(t->out, "  %ck_bid = gpu.block_id x\n  %ck_tid = gpu.thread_id x\n");
   dlc_gemm_idx_t bid = {"%ck_bid"}, tid = {"%ck_tid"};
-  dlc_gemm_idx_t i = dlc_ck_arith(t, "addi", dlc_gemm_mul(t, bid, thr), tid);
+  dlc_gemm_idx_t i = dlc_gemm_arith(t, "addi", dlc_gemm_mul(t, bid, thr), tid);
   dlc_gemm_idx_t in = dlc_ck_cmp(t, "ult", i, total);
   dlc_strbuf_appendf(t->out, "  scf.if %s {\n", in.s);
-  dlc_gemm_idx_t owi = dlc_ck_arith(t, "remui", i, ow), t1 = dlc_ck_arith(t, "divui", i, ow);
-  dlc_gemm_idx_t ohi = dlc_ck_arith(t, "remui", t1, oh), t2 = dlc_ck_arith(t, "divui", t1, oh);
-  dlc_gemm_idx_t o = dlc_ck_arith(t, "remui", t2, oc), ni = dlc_ck_arith(t, "divui", t2, oc);
-  dlc_gemm_idx_t cbase = dlc_gemm_mul(t, dlc_ck_arith(t, "divui", o, opg), cgc);
-  dlc_gemm_idx_t ih0 = dlc_ck_arith(t, "subi", dlc_gemm_mul(t, ohi, geo[5]), geo[9]);
-  dlc_gemm_idx_t iw0 = dlc_ck_arith(t, "subi", dlc_gemm_mul(t, owi, geo[6]), geo[10]);
+  dlc_gemm_idx_t owi = dlc_gemm_arith(t, "remui", i, ow), t1 = dlc_gemm_arith(t, "divui", i, ow);
+  dlc_gemm_idx_t ohi = dlc_gemm_arith(t, "remui", t1, oh), t2 = dlc_gemm_arith(t, "divui", t1, oh);
+  dlc_gemm_idx_t o = dlc_gemm_arith(t, "remui", t2, oc), ni = dlc_gemm_arith(t, "divui", t2, oc);
+  dlc_gemm_idx_t cbase = dlc_gemm_mul(t, dlc_gemm_arith(t, "divui", o, opg), cgc);
+  dlc_gemm_idx_t ih0 = dlc_gemm_arith(t, "subi", dlc_gemm_mul(t, ohi, geo[5]), geo[9]);
+  dlc_gemm_idx_t iw0 = dlc_gemm_arith(t, "subi", dlc_gemm_mul(t, owi, geo[6]), geo[10]);
   dlc_gemm_idx_t wbase = dlc_gemm_mul(t, o, kc);
   dlc_strbuf_appendf(t->out, "  %%ck_dacc = scf.for %%ck_k = %s to %s step %s iter_args(%%ck_da = %%ck_zf) -> (f32) {\n",
                      zero.s, kc.s, one.s);
   dlc_gemm_idx_t kk = {"%ck_k"};
-  dlc_gemm_idx_t cl = dlc_ck_arith(t, "divui", kk, khw), rem = dlc_ck_arith(t, "remui", kk, khw);
-  dlc_gemm_idx_t khi = dlc_ck_arith(t, "divui", rem, kwc), kwi = dlc_ck_arith(t, "remui", rem, kwc);
-  dlc_gemm_idx_t ih = dlc_ck_arith(t, "addi", ih0, dlc_gemm_mul(t, khi, geo[7]));
-  dlc_gemm_idx_t iwv = dlc_ck_arith(t, "addi", iw0, dlc_gemm_mul(t, kwi, geo[8]));
+  dlc_gemm_idx_t cl = dlc_gemm_arith(t, "divui", kk, khw), rem = dlc_gemm_arith(t, "remui", kk, khw);
+  dlc_gemm_idx_t khi = dlc_gemm_arith(t, "divui", rem, kwc), kwi = dlc_gemm_arith(t, "remui", rem, kwc);
+  dlc_gemm_idx_t ih = dlc_gemm_arith(t, "addi", ih0, dlc_gemm_mul(t, khi, geo[7]));
+  dlc_gemm_idx_t iwv = dlc_gemm_arith(t, "addi", iw0, dlc_gemm_mul(t, kwi, geo[8]));
   dlc_gemm_idx_t ok = dlc_ck_and(t, dlc_ck_cmp(t, "sge", ih, zero), dlc_ck_cmp(t, "slt", ih, h));
   ok = dlc_ck_and(t, ok, dlc_ck_cmp(t, "sge", iwv, zero));
   ok = dlc_ck_and(t, ok, dlc_ck_cmp(t, "slt", iwv, wd));
   dlc_gemm_idx_t ihc = dlc_ck_clamp(t, ih, zero, h, one), iwc = dlc_ck_clamp(t, iwv, zero, wd, one);
-  dlc_gemm_idx_t ci = dlc_ck_arith(t, "addi", cbase, cl), wi = dlc_ck_arith(t, "addi", wbase, kk);
+  dlc_gemm_idx_t ci = dlc_gemm_arith(t, "addi", cbase, cl), wi = dlc_gemm_arith(t, "addi", wbase, kk);
   dlc_strbuf_appendf(t->out, "  %%ck_dxv = memref.load %%in%d[%s, %s, %s, %s] : %s\n", k->ix, ni.s, ci.s, ihc.s, iwc.s,
                      k->xty);
   dlc_strbuf_appendf(t->out, "  %%ck_dxs = arith.select %s, %%ck_dxv, %%ck_zf : f32\n", ok.s);
@@ -202,8 +164,8 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   if (!mlirOperationIsNull(unit->group) || unit->num_ops != 1 || !dlc_op_is(unit->ops[0], DLC_CONV2D)) return NULL;
   MlirOperation conv = unit->ops[0];
   intptr_t nops = mlirOperationGetNumOperands(conv);
-  dlc_ck_attrs_t at;
-  if (nops < 2 || nops > 3 || !dlc_ck_read_attrs(conv, &at)) return NULL;
+  dlc_window_params_t at;
+  if (nops < 2 || nops > 3 || !dlc_conv_read_params(conv, &at)) return NULL;
   MlirValue x = mlirOperationGetOperand(conv, 0), w = mlirOperationGetOperand(conv, 1);
   MlirValue bias = nops == 3 ? mlirOperationGetOperand(conv, 2) : (MlirValue){NULL};
   dlc_shape_t xs, ws, ys, bs;
@@ -245,8 +207,8 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   /* sizes (host side) */
   dlc_gemm_idx_t zero = dlc_gemm_const(&t, 0), one = dlc_gemm_const(&t, 1);
   dlc_gemm_idx_t n = dlc_gemm_dim(&t, ix, &xs, 0), h = dlc_gemm_dim(&t, ix, &xs, 2), wd = dlc_gemm_dim(&t, ix, &xs, 3);
-  dlc_gemm_idx_t oh = dlc_ck_out_size(&t, ys.dims[2], h, at.pads[0] + at.pads[2], at.dilations[0], kh_, at.strides[0]);
-  dlc_gemm_idx_t ow = dlc_ck_out_size(&t, ys.dims[3], wd, at.pads[1] + at.pads[3], at.dilations[1], kw_, at.strides[1]);
+  dlc_gemm_idx_t oh = dlc_conv_out_size(&t, ys.dims[2], h, at.pads[0] + at.pads[2], at.dilations[0], kh_, at.strides[0]);
+  dlc_gemm_idx_t ow = dlc_conv_out_size(&t, ys.dims[3], wd, at.pads[1] + at.pads[3], at.dilations[1], kw_, at.strides[1]);
   dlc_gemm_idx_t ohw = dlc_gemm_mul(&t, oh, ow), m = dlc_gemm_mul(&t, n, ohw);
   dlc_gemm_idx_t oc = dlc_gemm_const(&t, o_), kc = dlc_gemm_const(&t, k_), khw = dlc_gemm_const(&t, kh_ * kw_);
   /* 8 channels per thread (a 64 x 32 tile), or 4 (64 x 16) when there are at most 16 output channels:
@@ -257,7 +219,7 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   dlc_gemm_idx_t sh = dlc_gemm_const(&t, at.strides[0]), sw = dlc_gemm_const(&t, at.strides[1]);
   dlc_gemm_idx_t dh = dlc_gemm_const(&t, at.dilations[0]), dw = dlc_gemm_const(&t, at.dilations[1]);
   dlc_gemm_idx_t pt = dlc_gemm_const(&t, at.pads[0]), pl = dlc_gemm_const(&t, at.pads[1]);
-  dlc_gemm_idx_t grid_x = dlc_ck_arith(&t, "ceildivui", m, tm), grid_y = dlc_ck_arith(&t, "ceildivui", oc, tn);
+  dlc_gemm_idx_t grid_x = dlc_gemm_arith(&t, "ceildivui", m, tm), grid_y = dlc_gemm_arith(&t, "ceildivui", oc, tn);
   dlc_gemm_idx_t ydyn[4] = {n, oc, oh, ow};
   dlc_strbuf_append(&body, "  %out0 = memref.alloc(");
   for (int d = 0, k = 0; d < 4; ++d)
@@ -292,14 +254,14 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
                      b_off.s, sm, DLC_CK_TK, tn_, sm);
   dlc_gemm_idx_t bid = {"%ck_bid"}, bidy = {"%ck_bidy"}, tid = {"%ck_tid"};
   dlc_gemm_idx_t m0 = dlc_gemm_mul(&t, bid, tm), o0 = dlc_gemm_mul(&t, bidy, tn);
-  dlc_gemm_idx_t p = dlc_ck_arith(&t, "remui", tid, tm), cg = dlc_ck_arith(&t, "divui", tid, tm);
-  dlc_gemm_idx_t mi = dlc_ck_arith(&t, "addi", m0, p);
+  dlc_gemm_idx_t p = dlc_gemm_arith(&t, "remui", tid, tm), cg = dlc_gemm_arith(&t, "divui", tid, tm);
+  dlc_gemm_idx_t mi = dlc_gemm_arith(&t, "addi", m0, p);
   dlc_gemm_idx_t m_ok = dlc_ck_cmp(&t, "ult", mi, m);
-  dlc_gemm_idx_t mc = dlc_ck_arith(&t, "minui", mi, dlc_ck_arith(&t, "subi", m, one));
-  dlc_gemm_idx_t owi = dlc_ck_arith(&t, "remui", mc, ow), t1 = dlc_ck_arith(&t, "divui", mc, ow);
-  dlc_gemm_idx_t ohi = dlc_ck_arith(&t, "remui", t1, oh), ni = dlc_ck_arith(&t, "divui", t1, oh);
-  dlc_gemm_idx_t ih0 = dlc_ck_arith(&t, "subi", dlc_gemm_mul(&t, ohi, sh), pt);
-  dlc_gemm_idx_t iw0 = dlc_ck_arith(&t, "subi", dlc_gemm_mul(&t, owi, sw), pl);
+  dlc_gemm_idx_t mc = dlc_gemm_arith(&t, "minui", mi, dlc_gemm_arith(&t, "subi", m, one));
+  dlc_gemm_idx_t owi = dlc_gemm_arith(&t, "remui", mc, ow), t1 = dlc_gemm_arith(&t, "divui", mc, ow);
+  dlc_gemm_idx_t ohi = dlc_gemm_arith(&t, "remui", t1, oh), ni = dlc_gemm_arith(&t, "divui", t1, oh);
+  dlc_gemm_idx_t ih0 = dlc_gemm_arith(&t, "subi", dlc_gemm_mul(&t, ohi, sh), pt);
+  dlc_gemm_idx_t iw0 = dlc_gemm_arith(&t, "subi", dlc_gemm_mul(&t, owi, sw), pl);
   dlc_gemm_idx_t jbase = dlc_gemm_mul(&t, cg, dlc_gemm_const(&t, jn));
 
   /* the K loop over tiles of TK, the accumulators as iter_args */
@@ -312,14 +274,14 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   dlc_gemm_idx_t k0 = {"%ck_k0"};
   /* A tile: rows kk = cg + 4r of this thread's pixel column p */
   for (int r = 0; r < DLC_CK_TK * DLC_CK_TM / DLC_CK_THREADS; ++r) {
-    dlc_gemm_idx_t kk = dlc_ck_arith(&t, "addi", cg, dlc_gemm_const(&t, r * (DLC_CK_THREADS / DLC_CK_TM)));
-    dlc_gemm_idx_t k = dlc_ck_arith(&t, "addi", k0, kk);
+    dlc_gemm_idx_t kk = dlc_gemm_arith(&t, "addi", cg, dlc_gemm_const(&t, r * (DLC_CK_THREADS / DLC_CK_TM)));
+    dlc_gemm_idx_t k = dlc_gemm_arith(&t, "addi", k0, kk);
     dlc_gemm_idx_t k_ok = dlc_ck_cmp(&t, "ult", k, kc);
-    dlc_gemm_idx_t kcl = dlc_ck_arith(&t, "minui", k, dlc_ck_arith(&t, "subi", kc, one));
-    dlc_gemm_idx_t ci = dlc_ck_arith(&t, "divui", kcl, khw), rem = dlc_ck_arith(&t, "remui", kcl, khw);
-    dlc_gemm_idx_t khi = dlc_ck_arith(&t, "divui", rem, kwc), kwi = dlc_ck_arith(&t, "remui", rem, kwc);
-    dlc_gemm_idx_t ih = dlc_ck_arith(&t, "addi", ih0, dlc_gemm_mul(&t, khi, dh));
-    dlc_gemm_idx_t iwv = dlc_ck_arith(&t, "addi", iw0, dlc_gemm_mul(&t, kwi, dw));
+    dlc_gemm_idx_t kcl = dlc_gemm_arith(&t, "minui", k, dlc_gemm_arith(&t, "subi", kc, one));
+    dlc_gemm_idx_t ci = dlc_gemm_arith(&t, "divui", kcl, khw), rem = dlc_gemm_arith(&t, "remui", kcl, khw);
+    dlc_gemm_idx_t khi = dlc_gemm_arith(&t, "divui", rem, kwc), kwi = dlc_gemm_arith(&t, "remui", rem, kwc);
+    dlc_gemm_idx_t ih = dlc_gemm_arith(&t, "addi", ih0, dlc_gemm_mul(&t, khi, dh));
+    dlc_gemm_idx_t iwv = dlc_gemm_arith(&t, "addi", iw0, dlc_gemm_mul(&t, kwi, dw));
     dlc_gemm_idx_t ok = dlc_ck_and(&t, m_ok, k_ok);
     ok = dlc_ck_and(&t, ok, dlc_ck_cmp(&t, "sge", ih, zero));
     ok = dlc_ck_and(&t, ok, dlc_ck_cmp(&t, "slt", ih, h));
@@ -334,13 +296,13 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   }
   /* B tile: element e = tid + 256 r is (oo = e / TK, kk = e % TK): consecutive lanes read consecutive k */
   for (int r = 0; r < DLC_CK_TK * tn_ / DLC_CK_THREADS; ++r) {
-    dlc_gemm_idx_t e = dlc_ck_arith(&t, "addi", tid, dlc_gemm_const(&t, r * DLC_CK_THREADS));
-    dlc_gemm_idx_t oo = dlc_ck_arith(&t, "divui", e, tk), kk = dlc_ck_arith(&t, "remui", e, tk);
-    dlc_gemm_idx_t k = dlc_ck_arith(&t, "addi", k0, kk), o = dlc_ck_arith(&t, "addi", o0, oo);
+    dlc_gemm_idx_t e = dlc_gemm_arith(&t, "addi", tid, dlc_gemm_const(&t, r * DLC_CK_THREADS));
+    dlc_gemm_idx_t oo = dlc_gemm_arith(&t, "divui", e, tk), kk = dlc_gemm_arith(&t, "remui", e, tk);
+    dlc_gemm_idx_t k = dlc_gemm_arith(&t, "addi", k0, kk), o = dlc_gemm_arith(&t, "addi", o0, oo);
     dlc_gemm_idx_t ok = dlc_ck_and(&t, dlc_ck_cmp(&t, "ult", k, kc), dlc_ck_cmp(&t, "ult", o, oc));
-    dlc_gemm_idx_t kcl = dlc_ck_arith(&t, "minui", k, dlc_ck_arith(&t, "subi", kc, one));
-    dlc_gemm_idx_t ocl = dlc_ck_arith(&t, "minui", o, dlc_ck_arith(&t, "subi", oc, one));
-    dlc_gemm_idx_t flat = dlc_ck_arith(&t, "addi", dlc_gemm_mul(&t, ocl, kc), kcl);
+    dlc_gemm_idx_t kcl = dlc_gemm_arith(&t, "minui", k, dlc_gemm_arith(&t, "subi", kc, one));
+    dlc_gemm_idx_t ocl = dlc_gemm_arith(&t, "minui", o, dlc_gemm_arith(&t, "subi", oc, one));
+    dlc_gemm_idx_t flat = dlc_gemm_arith(&t, "addi", dlc_gemm_mul(&t, ocl, kc), kcl);
     dlc_strbuf_appendf(&body, "  %%ck_wv%d = memref.load %%ck_w[%s] : memref<%" PRId64 "xf32>\n", r, flat.s, o_ * k_);
     dlc_strbuf_appendf(&body, "  %%ck_ws%d = arith.select %s, %%ck_wv%d, %%ck_zf : f32\n", r, ok.s, r);
     dlc_strbuf_appendf(&body, "  memref.store %%ck_ws%d, %%ck_b[%s, %s] : memref<%dx%dxf32, %s>\n", r, kk.s, oo.s,
@@ -357,7 +319,7 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
   dlc_strbuf_appendf(&body, "  %%ck_av = memref.load %%ck_a[%%ck_kk, %s] : memref<%dx%dxf32, %s>\n", p.s, DLC_CK_TK,
                      DLC_CK_TM, sm);
   for (int j = 0; j < jn; ++j) {
-    dlc_gemm_idx_t col = dlc_ck_arith(&t, "addi", jbase, dlc_gemm_const(&t, j));
+    dlc_gemm_idx_t col = dlc_gemm_arith(&t, "addi", jbase, dlc_gemm_const(&t, j));
     dlc_strbuf_appendf(&body, "  %%ck_bv%d = memref.load %%ck_b[%%ck_kk, %s] : memref<%dx%dxf32, %s>\n", j, col.s,
                        DLC_CK_TK, tn_, sm);
     dlc_strbuf_appendf(&body, "  %%ck_pr%d = arith.mulf %%ck_av, %%ck_bv%d fastmath<contract> : f32\n", j, j);
@@ -376,7 +338,7 @@ dlcrt_status_t dlc_gpu_emit_conv_kernel(dlc_gpu_unit_t *unit, const char *func_n
 
   /* epilogue in registers, stored NCHW */
   for (int j = 0; j < jn; ++j) {
-    dlc_gemm_idx_t o = dlc_ck_arith(&t, "addi", o0, dlc_ck_arith(&t, "addi", jbase, dlc_gemm_const(&t, j)));
+    dlc_gemm_idx_t o = dlc_gemm_arith(&t, "addi", o0, dlc_gemm_arith(&t, "addi", jbase, dlc_gemm_const(&t, j)));
     dlc_gemm_idx_t ok = dlc_ck_and(&t, m_ok, dlc_ck_cmp(&t, "ult", o, oc));
     dlc_strbuf_appendf(&body, "  scf.if %s {\n", ok.s);
     char v[32];

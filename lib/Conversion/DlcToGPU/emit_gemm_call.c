@@ -45,6 +45,12 @@ dlc_gemm_idx_t dlc_gemm_const(dlc_gemm_text_t *t, int64_t value) {
   return v;
 }
 
+dlc_gemm_idx_t dlc_gemm_arith(dlc_gemm_text_t *t, const char *op, dlc_gemm_idx_t a, dlc_gemm_idx_t b) {
+  dlc_gemm_idx_t v = dlc_gemm_fresh(t);
+  dlc_strbuf_appendf(t->out, "  %s = arith.%s %s, %s : index\n", v.s, op, a.s, b.s);
+  return v;
+}
+
 dlc_gemm_idx_t dlc_gemm_mul(dlc_gemm_text_t *t, dlc_gemm_idx_t a, dlc_gemm_idx_t b) {
   dlc_gemm_idx_t v = dlc_gemm_fresh(t);
   dlc_strbuf_appendf(t->out, "  %s = arith.muli %s, %s : index\n", v.s, a.s, b.s);

@@ -4,6 +4,7 @@
 #ifndef DLC_CONVERSION_DLCTOGPU_GEMM_CALL_H
 #define DLC_CONVERSION_DLCTOGPU_GEMM_CALL_H
 
+#include "dlc/op_params.h"
 #include "gpu_emit.h"
 
 /* Flags of the entry points; the same values as DLCRT_GEMM_* in include/dlc/cublaslt.h (the compiler
@@ -24,6 +25,15 @@ dlc_gemm_idx_t dlc_gemm_fresh(dlc_gemm_text_t *t);
 /* `%gN = arith.constant value : index`. */
 dlc_gemm_idx_t dlc_gemm_const(dlc_gemm_text_t *t, int64_t value);
 dlc_gemm_idx_t dlc_gemm_mul(dlc_gemm_text_t *t, dlc_gemm_idx_t a, dlc_gemm_idx_t b);
+/* `%gN = arith.<op> a, b : index`. */
+dlc_gemm_idx_t dlc_gemm_arith(dlc_gemm_text_t *t, const char *op, dlc_gemm_idx_t a, dlc_gemm_idx_t b);
+/* A convolution's strides, pads, dilations and groups (dlc_window_params, include/dlc/op_params.h);
+ * false (the emitter then leaves the op alone) when they do not read. */
+bool dlc_conv_read_params(MlirOperation conv, dlc_window_params_t *out);
+/* A convolution's output size (conv_epilogue.c): the static one, or (in + pads - dilation*(k-1) - 1) /
+ * stride + 1 computed from the index value `in`. */
+dlc_gemm_idx_t dlc_conv_out_size(dlc_gemm_text_t *t, int64_t static_size, dlc_gemm_idx_t in, int64_t pads, int64_t dilation,
+                                 int64_t k, int64_t stride);
 /* Dim `d` of input buffer %in<input> (shape `s`): a constant or a memref.dim. */
 dlc_gemm_idx_t dlc_gemm_dim(dlc_gemm_text_t *t, int input, const dlc_shape_t *s, int d);
 /* `%name = memref.reinterpret_cast %src` (contiguous, shape `src_shape`) into the fully dynamic strided
